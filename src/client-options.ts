@@ -1,0 +1,158 @@
+import type { Middleware } from 'openapi-fetch';
+import { InputError } from './errors.js';
+
+export type AccessToken = string | (() => string | Promise<string>);
+
+export interface RetryOptions {
+  /** Further attempts after the first (default 2). */
+  retries?: number;
+  /** The first backoff step, doubled on each retry, with full jitter (default 500). */
+  baseDelayMs?: number;
+  /** The longest single wait, whatever the server asks for (default 10000). */
+  maxDelayMs?: number;
+}
+
+interface CommonOptions {
+  /** A token string, or a function called before every attempt that returns one. */
+  accessToken: AccessToken;
+  /** A fetch to send requests with (default: the global fetch). */
+  fetch?: typeof globalThis.fetch;
+  /** The longest one attempt may take, headers and body together (default 15000). */
+  timeoutMs?: number;
+  /** Extra headers; Accept, Content-Type and Authorization are the client's own. */
+  headers?: Record<string, string>;
+  /** Retry policy, or `false` for a single attempt. */
+  retry?: RetryOptions | false;
+  /** Bodies larger than this are refused before being buffered whole (default 10 MiB). */
+  maxResponseBytes?: number;
+  /** openapi-fetch middleware, for logging and tracing; requests they see carry no token. */
+  middleware?: Middleware[];
+}
+
+export type ImportsClientOptions = CommonOptions &
+  (
+    | { /** Your organization's slug: requests go to https://{slug}.commercelayer.io. */ organization: string; baseUrl?: never }
+    | { /** An origin such as http://127.0.0.1:4010 (plain http only on loopback). */ baseUrl: string; organization?: never }
+  );
+
+export interface ResolvedOptions {
+  origin: string;
+  accessToken: AccessToken;
+  fetch: typeof globalThis.fetch | undefined;
+  timeoutMs: number;
+  headers: Record<string, string>;
+  retry: Required<RetryOptions>;
+  maxResponseBytes: number;
+  middleware: Middleware[];
+}
+
+const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+const NO_RETRY: Required<RetryOptions> = { retries: 0, baseDelayMs: 0, maxDelayMs: 0 };
+
+/** Checks every option once, when the client is made, so that bad configuration never reaches the network. */
+export function resolveOptions(options: ImportsClientOptions): ResolvedOptions {
+  if (options === null || typeof options !== 'object') throw new InputError('createImportsClient needs an options object');
+  const { organization, baseUrl } = options as { organization?: unknown; baseUrl?: unknown };
+  if ((organization === undefined) === (baseUrl === undefined)) {
+    throw new InputError('Pass exactly one of `organization` and `baseUrl`');
+  }
+  const middleware = options.middleware ?? [];
+  if (!Array.isArray(middleware)) throw new InputError('`middleware` must be an array of openapi-fetch middleware');
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new InputError('`fetch` must be a function');
+  return {
+    origin: organization !== undefined ? organizationOrigin(organization) : checkedOrigin(baseUrl),
+    accessToken: checkedAccessToken(options.accessToken),
+    fetch: options.fetch,
+    timeoutMs: positiveNumber('timeoutMs', options.timeoutMs, 15_000),
+    headers: checkedHeaders(options.headers),
+    retry: options.retry === false ? NO_RETRY : checkedRetry(options.retry ?? {}),
+    maxResponseBytes: positiveNumber('maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024),
+    middleware,
+  };
+}
+
+function organizationOrigin(slug: unknown): string {
+  if (typeof slug !== 'string' || !SLUG.test(slug)) {
+    throw new InputError('`organization` must be your organization slug: letters, digits and hyphens, such as "yourdomain"');
+  }
+  return `https://${slug.toLowerCase()}.commercelayer.io`;
+}
+
+function checkedOrigin(baseUrl: unknown): string {
+  if (typeof baseUrl !== 'string') throw new InputError('`baseUrl` must be a string such as "https://yourdomain.commercelayer.io"');
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new InputError('`baseUrl` is not a URL: give an origin such as "https://yourdomain.commercelayer.io"');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError('`baseUrl` must use http or https');
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+    throw new InputError('`baseUrl` must be an origin only (scheme, host and port), without path, query, fragment or credentials');
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new InputError('`baseUrl` over plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost): the token would travel in clear');
+  }
+  return url.origin;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+function checkedAccessToken(token: unknown): AccessToken {
+  if (typeof token === 'function') return token as AccessToken;
+  return checkedToken(token);
+}
+
+/** Validates a token without ever putting it in a message. */
+export function checkedToken(token: unknown): string {
+  if (typeof token !== 'string' || token.length === 0) {
+    throw new InputError('`accessToken` is required: a non-empty string, or a function returning one');
+  }
+  if (/[\r\n\0]/.test(token)) throw new InputError('`accessToken` contains a line break or NUL character and was refused');
+  return token;
+}
+
+function checkedHeaders(headers: unknown): Record<string, string> {
+  if (headers === undefined) return {};
+  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
+    throw new InputError('`headers` must be an object of header names to string values');
+  }
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (RESERVED_HEADERS.has(name.toLowerCase())) {
+      throw new InputError(`\`headers\` cannot set ${name}: the client sets Accept, Content-Type and Authorization itself`);
+    }
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new InputError(`\`headers\` has an invalid header name: ${JSON.stringify(name)}`);
+    if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
+      throw new InputError(`\`headers\` value of ${name} must be a string without line breaks`);
+    }
+    result[name] = value;
+  }
+  return result;
+}
+
+function checkedRetry(retry: RetryOptions): Required<RetryOptions> {
+  if (retry === null || typeof retry !== 'object') throw new InputError('`retry` must be an object or false');
+  const retries = retry.retries ?? 2;
+  if (!Number.isInteger(retries) || retries < 0) throw new InputError('`retry.retries` must be a whole number, 0 or more');
+  return {
+    retries,
+    baseDelayMs: nonNegative('retry.baseDelayMs', retry.baseDelayMs, 500),
+    maxDelayMs: nonNegative('retry.maxDelayMs', retry.maxDelayMs, 10_000),
+  };
+}
+
+function positiveNumber(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new InputError(`\`${name}\` must be a positive number`);
+  return value;
+}
+
+function nonNegative(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new InputError(`\`${name}\` must be a number, 0 or more`);
+  return value;
+}

@@ -1,0 +1,78 @@
+import { InputError } from './errors.js';
+
+/** Checks an import id before it goes into a URL: `.` and `..` would resolve to another path even when encoded. */
+export function assertImportId(id: unknown): asserts id is string {
+  if (typeof id !== 'string') throw new InputError(`The import id must be a string, not ${kindOf(id)}`);
+  if (id.length === 0) throw new InputError('The import id is empty');
+  if (id === '.' || id === '..') throw new InputError(`The import id cannot be "${id}": it would name another URL`);
+  if (!id.isWellFormed()) throw new InputError('The import id has a lone surrogate and cannot be encoded in a URL');
+}
+
+const UPDATE_ATTRIBUTES = new Set(['reference', 'reference_origin', 'metadata', '_interrupt']);
+
+/** Checks update attributes at run time too, for callers without types. */
+export function assertUpdateAttributes(attributes: unknown): void {
+  if (!isPlainObject(attributes)) throw new InputError(`attributes must be a plain object, not ${kindOf(attributes)}`);
+  const names = Object.keys(attributes);
+  if (names.length === 0) throw new InputError('attributes is empty: give at least one of reference, reference_origin, metadata, _interrupt');
+  for (const name of names) {
+    if (!UPDATE_ATTRIBUTES.has(name)) {
+      throw new InputError(`Unknown attribute ${JSON.stringify(name)}: an import accepts reference, reference_origin, metadata and _interrupt`);
+    }
+  }
+  const { reference, reference_origin, metadata, _interrupt } = attributes as Record<string, unknown>;
+  for (const [name, value] of [['reference', reference], ['reference_origin', reference_origin]] as const) {
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new InputError(`${name} must be a string or null, not ${kindOf(value)}`);
+    }
+  }
+  if (metadata !== undefined) {
+    if (!isPlainObject(metadata)) throw new InputError(`metadata must be a plain object, not ${kindOf(metadata)}`);
+    assertJsonValue(metadata, 'metadata', new Set());
+  }
+  if (_interrupt !== undefined && typeof _interrupt !== 'boolean') throw new InputError(`_interrupt must be a boolean, not ${kindOf(_interrupt)}`);
+}
+
+/** Checks a sparse fieldset: attribute names, sent comma-separated, so none may hold a comma. */
+export function assertFields(fields: unknown): asserts fields is string[] | undefined {
+  if (fields === undefined) return;
+  if (!Array.isArray(fields) || fields.length === 0) throw new InputError('fields must be a non-empty array of attribute names');
+  for (const field of fields) {
+    if (typeof field !== 'string' || !/^[a-z_]+$/.test(field)) {
+      throw new InputError(`fields holds ${JSON.stringify(field)}, which is not an attribute name`);
+    }
+  }
+}
+
+export function assertSignal(signal: unknown): asserts signal is AbortSignal | undefined {
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InputError('signal must be an AbortSignal');
+}
+
+/** JSON.stringify would drop or change anything else without a word: refuse it instead. */
+function assertJsonValue(value: unknown, path: string, parents: Set<object>): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new InputError(`${path} is ${value}, which JSON cannot carry`);
+    return;
+  }
+  if (typeof value !== 'object' || !(Array.isArray(value) || isPlainObject(value))) {
+    throw new InputError(`${path} is ${kindOf(value)}, which JSON cannot carry as it is`);
+  }
+  if (parents.has(value)) throw new InputError(`${path} refers back to itself`);
+  parents.add(value);
+  if (Array.isArray(value)) value.forEach((item, i) => assertJsonValue(item, `${path}[${i}]`, parents));
+  else for (const key of Object.keys(value)) assertJsonValue(value[key], `${path}.${key}`, parents);
+  parents.delete(value);
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? `a ${value.constructor?.name ?? 'object'}` : `a ${typeof value}`;
+}
