@@ -112,6 +112,8 @@ export function checkedToken(token: unknown): string {
     throw new InputError('`accessToken` is required: a non-empty string, or a function returning one');
   }
   if (/[\r\n\0]/.test(token)) throw new InputError('`accessToken` contains a line break or NUL character and was refused');
+  // A bearer token is visible ASCII; anything else would fail inside fetch, as a retried network error.
+  if (/[^\x21-\x7e]/.test(token)) throw new InputError('`accessToken` contains a space, control or non-ASCII character and was refused');
   return token;
 }
 

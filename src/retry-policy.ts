@@ -1,4 +1,8 @@
+import { onAbort } from './abort-listener.js';
 import type { RetryOptions } from './client-options.js';
+
+/** setTimeout fires at once for longer delays (a 32-bit overflow): no timer of this client waits longer. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Statuses retried for idempotent calls; 429 is retried for every call, since the server did not act on it. */
 const RETRYABLE_WHEN_IDEMPOTENT = new Set([502, 503, 504]);
@@ -14,14 +18,17 @@ export function isRetryableStatus(status: number, idempotent: boolean): boolean 
  */
 export function retryDelayMs(retry: number, policy: Required<RetryOptions>, headers?: Headers, status?: number): number {
   const asked = headers && (retryAfterMs(headers.get('retry-after')) ?? (status === 429 ? secondsMs(headers.get('x-ratelimit-interval')) : undefined));
-  const delay = asked ?? Math.random() * policy.baseDelayMs * 2 ** (retry - 1);
-  return Math.min(delay, policy.maxDelayMs);
+  if (asked !== undefined) return Math.min(asked, policy.maxDelayMs);
+  // Cap the step before drawing, so a large retry count can never make Infinity * 0 = NaN.
+  return Math.random() * Math.min(policy.baseDelayMs * 2 ** (retry - 1), policy.maxDelayMs);
 }
 
 function retryAfterMs(value: string | null): number | undefined {
   if (value === null) return undefined;
   const seconds = secondsMs(value);
   if (seconds !== undefined) return seconds;
+  // Every HTTP-date form starts with a day name; Date.parse alone would accept junk such as "-1".
+  if (!/^\s*[A-Za-z]{3}/.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
@@ -35,14 +42,15 @@ function secondsMs(value: string | null): number | undefined {
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
+    const stopWatching =
+      signal &&
+      onAbort(signal, () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stopWatching?.();
       resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    }, Math.min(ms, MAX_TIMER_MS));
   });
 }

@@ -1,7 +1,9 @@
+import { onAbort, untilAborted } from './abort-listener.js';
+import { bufferedResponse } from './buffered-response.js';
 import { checkedToken, type ResolvedOptions } from './client-options.js';
 import { ImportsError, NetworkError, ResponseError, TimeoutError } from './errors.js';
-import { LightRequest } from './light-request.js';
-import { isRetryableStatus, retryDelayMs, sleep } from './retry-policy.js';
+import type { LightRequest } from './light-request.js';
+import { isRetryableStatus, MAX_TIMER_MS, retryDelayMs, sleep } from './retry-policy.js';
 import { USER_AGENT } from './version.js';
 
 export const JSON_API = 'application/vnd.api+json';
@@ -20,6 +22,10 @@ export const CALL_STATE = 'importsCall';
 type OutgoingRequest = (LightRequest | Request) & { [CALL_STATE]?: CallState };
 
 const TIMED_OUT = Symbol('timed out');
+/** application/json and any application/...+json, such as JSON:API's application/vnd.api+json. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+/** Stateless when used without `stream`, so one decoder serves every call. */
+const UTF8 = new TextDecoder();
 
 /**
  * The fetch given to openapi-fetch. It sends `fetch(url, init)` with the real token, bounds each
@@ -27,26 +33,30 @@ const TIMED_OUT = Symbol('timed out');
  * body is already read, so openapi-fetch's parsing can neither hang nor buffer an oversized body.
  */
 export function createTransport(config: ResolvedOptions): (request: OutgoingRequest) => Promise<Response> {
-  const fetchImpl = config.fetch ?? globalThis.fetch;
+  const sender: Sender = { fetch: config.fetch ?? globalThis.fetch, config, timeoutMs: Math.min(config.timeoutMs, MAX_TIMER_MS) };
 
   return async function send(request) {
     // Calls made through `raw` carry no state: only POST, which creates, is not idempotent.
     const state = request[CALL_STATE] ?? { attempts: 0, idempotent: request.method !== 'POST' };
     const headers = outgoingHeaders(request.headers);
-    const body = request instanceof LightRequest ? request.body : request.body === null ? null : await request.text();
+    // A real Request (made when there is middleware) holds its body as a one-use stream: read it
+    // once as text, so that every attempt sends the same body whole.
+    const body = typeof request.body === 'string' || request.body === null ? request.body : await (request as Request).text();
     if (body !== null) headers['content-type'] = JSON_API;
     else delete headers['content-type'];
-    const init: RequestInit = { method: request.method, headers, body, redirect: 'error' };
+    // No redirect is followed: the token must not travel elsewhere, and a 3xx is an answer, not a failure to retry.
+    const init: RequestInit = { method: request.method, headers, body, redirect: 'manual' };
     const signal = request.signal ?? undefined;
 
     for (let retry = 0; ; retry++) {
+      const token = await tokenFor(config, state, signal);
       if (signal?.aborted) throw signal.reason;
-      headers.authorization = `Bearer ${await tokenFor(config, state)}`;
+      headers.authorization = `Bearer ${token}`;
       state.attempts++;
       const canRetry = retry < config.retry.retries;
       let response: Response;
       try {
-        response = await attempt(fetchImpl, request.url, init, signal, config, state, canRetry);
+        response = await attempt(sender, request.url, init, signal, state, canRetry);
       } catch (error) {
         if (!(error instanceof RetryableFailure)) throw error;
         if (!canRetry) throw error.final;
@@ -63,21 +73,22 @@ class RetryableFailure {
   constructor(readonly final: ImportsError) {}
 }
 
-async function attempt(
-  fetchImpl: typeof globalThis.fetch,
-  url: string,
-  init: RequestInit,
-  signal: AbortSignal | undefined,
-  config: ResolvedOptions,
-  state: CallState,
-  canRetry: boolean,
-): Promise<Response> {
+interface Sender {
+  fetch: typeof globalThis.fetch;
+  config: ResolvedOptions;
+  /** timeoutMs, within what setTimeout can hold. */
+  timeoutMs: number;
+}
+
+/** One request and its body, within timeoutMs; a failure worth retrying comes back as RetryableFailure. */
+async function attempt(sender: Sender, url: string, init: RequestInit, signal: AbortSignal | undefined, state: CallState, canRetry: boolean): Promise<Response> {
+  const { config, timeoutMs } = sender;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), config.timeoutMs);
-  const onAbort = () => controller.abort(signal!.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+  const stopWatching = signal && onAbort(signal, () => controller.abort(signal.reason));
+  init.signal = controller.signal;
   try {
-    const response = await fetchImpl(url, { ...init, signal: controller.signal });
+    const response = await sender.fetch(url, init);
     state.status = response.status;
     if (canRetry && isRetryableStatus(response.status, state.idempotent)) {
       // Only the status and headers matter for a retry: do not read a body that will be thrown away.
@@ -99,46 +110,59 @@ async function attempt(
     throw state.idempotent ? new RetryableFailure(network) : network;
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    stopWatching?.();
   }
 }
 
 /** Reads the whole body within maxBytes and returns an equivalent Response holding it. */
 async function buffered(response: Response, maxBytes: number, state: CallState): Promise<Response> {
-  const declared = response.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) {
+  const { status, headers } = response;
+  // Refuse what cannot be used before reading any of it.
+  let refusal: string | undefined;
+  if (status < 200 || status > 599) refusal = `The response has status ${status}, which is not an HTTP answer the client can use`;
+  else if (status < 300 && response.body !== null && !isJsonOrAbsent(headers.get('content-type'))) {
+    refusal = `The ${status} response is ${headers.get('content-type')}, not a JSON:API document`;
+  } else if (Number(headers.get('content-length')) > maxBytes) refusal = tooLargeMessage(maxBytes);
+  if (refusal !== undefined) {
     await response.body?.cancel().catch(() => {});
-    throw tooLarge(response.status, maxBytes, state);
+    throw new ResponseError(refusal, status, { attempts: state.attempts });
   }
-  let text: string | null = null;
-  if (response.body !== null) {
-    text = declared !== null ? await response.text() : await readLimited(response.body, maxBytes, response.status, state);
-  }
-  const nullBody = text === '' || response.status === 204 || response.status === 205 || response.status === 304;
-  return new Response(nullBody ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  // Content-Length alone cannot be trusted to bound the read: a compressed body grows when decoded.
+  const text = response.body === null ? '' : await readLimited(response.body, maxBytes, status, state);
+  // Not `new Response(text)`: that would stream the text again for openapi-fetch to read back.
+  return bufferedResponse(text, response);
+}
+
+function isJsonOrAbsent(contentType: string | null): boolean {
+  return contentType === null || JSON_MEDIA_TYPE.test(contentType);
 }
 
 async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number, status: number, state: CallState): Promise<string> {
   const reader = body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(status, maxBytes, state);
+      throw new ResponseError(tooLargeMessage(maxBytes), status, { attempts: state.attempts });
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
+  if (chunks.length === 1) return UTF8.decode(chunks[0]);
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return UTF8.decode(whole);
 }
 
-function tooLarge(status: number, maxBytes: number, state: CallState): ResponseError {
-  return new ResponseError(`The response body is larger than maxResponseBytes (${maxBytes} bytes) and was not read`, status, {
-    attempts: state.attempts,
-  });
+function tooLargeMessage(maxBytes: number): string {
+  return `The response body is larger than maxResponseBytes (${maxBytes} bytes) and was not read`;
 }
 
 /** Copies what openapi-fetch and middleware made, then enforces the headers that are the client's own. */
@@ -150,17 +174,21 @@ function outgoingHeaders(requestHeaders: Headers): Record<string, string> {
   return headers;
 }
 
-async function tokenFor(config: ResolvedOptions, state: CallState): Promise<string> {
+async function tokenFor(config: ResolvedOptions, state: CallState, signal: AbortSignal | undefined): Promise<string> {
   if (typeof config.accessToken === 'string') return config.accessToken;
+  let token: unknown;
   try {
-    return checkedToken(await config.accessToken());
+    token = await untilAborted(config.accessToken(), signal);
   } catch (error) {
-    if (error instanceof ImportsError) {
-      error.attempts = state.attempts;
-      throw error;
-    }
+    if (signal?.aborted && error === signal.reason) throw error;
     // The token function's own error may hold anything: keep it as the cause, not in the message.
     throw new ImportsError('The accessToken function failed', { attempts: state.attempts, cause: error });
+  }
+  try {
+    return checkedToken(token);
+  } catch (error) {
+    (error as ImportsError).attempts = state.attempts;
+    throw error;
   }
 }
 
