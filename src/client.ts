@@ -1,18 +1,51 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { resolveOptions, type ImportsClientOptions } from './client-options.js';
+import { assertCreateAttributes } from './create-checks.js';
 import { ApiError, ImportsError, ResponseError } from './errors.js';
 import type { paths } from './generated/openapi.js';
+import { importAll } from './import-all.js';
 import { assertFields, assertImportId, assertSignal, assertUpdateAttributes } from './input-checks.js';
 import { LightRequest } from './light-request.js';
+import { listPages } from './list-pages.js';
+import { listParams } from './list-query.js';
 import { CALL_STATE, type CallState, createTransport, JSON_API, REDACTED_AUTHORIZATION } from './transport.js';
-import type { Import, ImportUpdateAttributes, UpdateOptions } from './types.js';
+import type {
+  CallOptions,
+  CreateOptions,
+  Import,
+  ImportAllOptions,
+  ImportAllSummary,
+  ImportCreateAttributes,
+  ImportInput,
+  ImportList,
+  ImportResourceType,
+  ImportUpdateAttributes,
+  ListQuery,
+  RetrieveOptions,
+  UpdateOptions,
+  WaitForOptions,
+} from './types.js';
 import { USER_AGENT } from './version.js';
+import { waitFor } from './wait-for.js';
 
 export interface ImportsClient {
   /** Updates an import's reference, reference_origin, metadata or _interrupt; resolves to the updated import. */
   update(importId: string, attributes: ImportUpdateAttributes, options?: UpdateOptions): Promise<Import>;
   /** Interrupts a pending or running import: an update with `_interrupt: true`. */
   interrupt(importId: string, options?: UpdateOptions): Promise<Import>;
+  /** One page of imports, filtered, sorted and paged by `query`. */
+  list(query?: ListQuery, options?: CallOptions): Promise<ImportList>;
+  /** Every import over every page (25 a page unless `query.page.size` says otherwise), each page fetched when the loop reaches it. */
+  listAll(query?: ListQuery, options?: CallOptions): AsyncGenerator<Import, void, undefined>;
+  retrieve(importId: string, options?: RetrieveOptions): Promise<Import>;
+  /** Creates an import, `pending` at first. Not idempotent: retried only on 429, never on a 5xx or a lost connection. */
+  create(attributes: ImportCreateAttributes, options?: CreateOptions): Promise<Import>;
+  /** Deletes an import; resolves to undefined. */
+  delete(importId: string, options?: CallOptions): Promise<void>;
+  /** Polls an import until it is completed or interrupted; resolves to that final state. */
+  waitFor(importId: string, options?: WaitForOptions): Promise<Import>;
+  /** Imports any number of records in chunks of up to 10,000, a few imports at a time, and sums them up. */
+  importAll(resourceType: ImportResourceType, inputs: ImportInput[], options?: ImportAllOptions): Promise<ImportAllSummary>;
   /** The typed openapi-fetch client with this client's transport, for callers who need the whole response. */
   readonly raw: Client<paths, typeof JSON_API>;
 }
@@ -30,7 +63,8 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
     fetch: createTransport(config) as unknown as typeof globalThis.fetch,
     // A real Request only when middleware may want one; otherwise the cheaper stand-in.
     Request: config.middleware.length > 0 ? globalThis.Request : (LightRequest as unknown as typeof Request),
-    headers: { ...config.headers, Accept: JSON_API, 'User-Agent': USER_AGENT, Authorization: REDACTED_AUTHORIZATION },
+    // Only middleware sees these before the transport sets its own: without it, spare openapi-fetch the Headers work.
+    headers: config.middleware.length > 0 ? { ...config.headers, Accept: JSON_API, 'User-Agent': USER_AGENT, Authorization: REDACTED_AUTHORIZATION } : config.headers,
     querySerializer: { array: { style: 'form', explode: false } },
   });
   raw.use(...config.middleware);
@@ -38,12 +72,11 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   async function update(importId: string, attributes: ImportUpdateAttributes, options: UpdateOptions = {}): Promise<Import> {
     assertImportId(importId);
     assertUpdateAttributes(attributes);
-    assertFields(options.fields);
-    assertSignal(options.signal);
+    assertFieldsAndSignal(options);
     const state: CallState = { attempts: 0, idempotent: true };
     return resourceOf(state, () =>
       raw.PATCH('/api/imports/{importId}', {
-        params: { path: { importId }, query: options.fields ? { 'fields[imports]': options.fields } : undefined },
+        params: { path: { importId }, query: fieldsQuery(options) },
         body: { data: { type: 'imports', id: importId, attributes } },
         signal: options.signal,
         [CALL_STATE]: state,
@@ -51,32 +84,105 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
     );
   }
 
-  return {
+  async function retrieve(importId: string, options: RetrieveOptions = {}): Promise<Import> {
+    assertImportId(importId);
+    assertFieldsAndSignal(options);
+    const state: CallState = { attempts: 0, idempotent: true };
+    return resourceOf(state, () =>
+      raw.GET('/api/imports/{importId}', {
+        params: { path: { importId }, query: fieldsQuery(options) },
+        signal: options.signal,
+        [CALL_STATE]: state,
+      }),
+    );
+  }
+
+  async function create(attributes: ImportCreateAttributes, options: CreateOptions = {}): Promise<Import> {
+    assertCreateAttributes(attributes);
+    assertFieldsAndSignal(options);
+    // A second attempt after a 5xx or a lost connection could create a second import: only a 429 is retried.
+    const state: CallState = { attempts: 0, idempotent: false };
+    return resourceOf(state, () =>
+      raw.POST('/api/imports', {
+        params: { query: fieldsQuery(options) },
+        body: { data: { type: 'imports', attributes } },
+        signal: options.signal,
+        [CALL_STATE]: state,
+      }),
+    );
+  }
+
+  async function deleteImport(importId: string, options: CallOptions = {}): Promise<void> {
+    assertImportId(importId);
+    assertSignal(options.signal);
+    const state: CallState = { attempts: 0, idempotent: true };
+    try {
+      await bodyOf(state, () => raw.DELETE('/api/imports/{importId}', { params: { path: { importId } }, signal: options.signal, [CALL_STATE]: state }));
+    } catch (error) {
+      // A 404 on a retry means an earlier attempt deleted it: the import is gone, as asked.
+      if (!(error instanceof ApiError && error.status === 404 && error.attempts > 1)) throw error;
+    }
+  }
+
+  async function list(query?: ListQuery, options: CallOptions = {}, pageNumber?: number): Promise<ImportList> {
+    const params = listParams(query, pageNumber);
+    assertSignal(options.signal);
+    const state: CallState = { attempts: 0, idempotent: true };
+    const body = await bodyOf(state, () => raw.GET('/api/imports', { params: { query: params }, signal: options.signal, [CALL_STATE]: state }));
+    const { data, meta, links } = (body ?? {}) as Partial<ImportList>;
+    if (!Array.isArray(data)) throw notJsonApi(state, 'has no `data` array');
+    return { data, meta, links } as ImportList;
+  }
+
+  const client: ImportsClient = {
     update,
     interrupt: (importId, options) => update(importId, { _interrupt: true }, options),
+    list: (query, options) => list(query, options),
+    listAll: (query, options) => listPages((number) => list(query, options, number), query?.page?.number),
+    retrieve,
+    create,
+    delete: deleteImport,
+    waitFor: (importId, options) => waitFor(retrieve, importId, options),
+    importAll: (resourceType, inputs, options) => importAll(client, resourceType, inputs, options),
     raw,
   };
+  return client;
 }
 
-/** Runs one call and turns its outcome into the resource object, or the one error that says what went wrong. */
-async function resourceOf(state: CallState, call: () => Promise<FetchResult>): Promise<Import> {
+function assertFieldsAndSignal(options: UpdateOptions): void {
+  assertFields(options.fields);
+  assertSignal(options.signal);
+}
+
+const fieldsQuery = ({ fields }: UpdateOptions) => (fields ? { 'fields[imports]': fields } : undefined);
+
+/** Runs one call and resolves to its parsed body, or rejects with the one error that says what went wrong. */
+async function bodyOf(state: CallState, call: () => Promise<FetchResult>): Promise<unknown> {
   let result: FetchResult;
   try {
     result = await call();
   } catch (error) {
-    if (error instanceof SyntaxError) throw notJsonApi(state, state.status ?? 200, 'is not JSON', error);
+    if (error instanceof SyntaxError) throw notJsonApi(state, 'is not JSON', error);
     throw error;
   }
   const { data, error, response } = result;
+  state.status = response.status;
   if (!response.ok) throw new ApiError(response.status, error, response.headers, state.attempts);
+  return data;
+}
+
+/** Runs one call and resolves to the resource object of its body. */
+async function resourceOf(state: CallState, call: () => Promise<FetchResult>): Promise<Import> {
+  const data = await bodyOf(state, call);
   const resource = (data as { data?: unknown } | undefined)?.data;
   if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
-    throw notJsonApi(state, response.status, data === undefined ? 'is empty' : 'has no `data` object');
+    throw notJsonApi(state, data === undefined ? 'is empty' : 'has no `data` object');
   }
   return resource as Import;
 }
 
-function notJsonApi(state: CallState, status: number, what: string, cause?: unknown): ImportsError {
+function notJsonApi(state: CallState, what: string, cause?: unknown): ImportsError {
+  const status = state.status ?? 200;
   return new ResponseError(`The ${status} response body ${what}: expected a JSON:API document with \`data\``, status, {
     attempts: state.attempts,
     cause,

@@ -14,7 +14,10 @@ const UPDATE_ATTRIBUTES = new Set(['reference', 'reference_origin', 'metadata', 
 export function assertUpdateAttributes(attributes: unknown): void {
   if (!isPlainObject(attributes)) throw new InputError(`attributes must be a plain object, not ${kindOf(attributes)}`);
   const names = Object.keys(attributes);
-  if (names.length === 0) throw new InputError('attributes is empty: give at least one of reference, reference_origin, metadata, _interrupt');
+  // JSON.stringify drops undefined values: { reference: undefined } would go out as empty attributes.
+  if (names.every((name) => attributes[name] === undefined)) {
+    throw new InputError('attributes is empty: give at least one of reference, reference_origin, metadata, _interrupt');
+  }
   for (const name of names) {
     if (!UPDATE_ATTRIBUTES.has(name)) {
       throw new InputError(`Unknown attribute ${JSON.stringify(name)}: an import accepts reference, reference_origin, metadata and _interrupt`);
@@ -60,8 +63,13 @@ function assertJsonValue(value: unknown, path: string, parents: Set<object>): vo
   }
   if (parents.has(value)) throw new InputError(`${path} refers back to itself`);
   parents.add(value);
-  if (Array.isArray(value)) value.forEach((item, i) => assertJsonValue(item, `${path}[${i}]`, parents));
-  else for (const key of Object.keys(value)) assertJsonValue(value[key], `${path}.${key}`, parents);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      // forEach skips holes, but JSON.stringify sends them as null.
+      if (!(i in value)) throw new InputError(`${path}[${i}] is a hole in a sparse array, which JSON would send as null`);
+      assertJsonValue(value[i], `${path}[${i}]`, parents);
+    }
+  } else for (const key of Object.keys(value)) assertJsonValue(value[key], `${path}.${key}`, parents);
   parents.delete(value);
 }
 

@@ -4,6 +4,43 @@
  */
 
 export interface paths {
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List imports
+         * @description Lists the organization's imports, one page at a time (10 per page unless `page[size]` says
+         *     otherwise, at most 25). `meta.record_count` and `meta.page_count` count the whole filtered list;
+         *     `links` point to the first, previous, next and last pages with the same filters and sort.
+         *
+         *     Filters take the form `filter[q][<attribute>_<predicate>]`: `_eq` matches one value, `_in`
+         *     any of a comma-separated list, `_gt` and `_lt` compare instants. An unknown filter, sort key or
+         *     page size outside 1 to 25 is answered `400`.
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Create an import
+         * @description Creates an import of up to 10,000 records of one resource type. The import is created `pending`
+         *     and runs asynchronously: poll it with `GET /api/imports/{importId}` until its status is
+         *     `completed` or `interrupted`. Unless `skip_errors` is `true`, the import is interrupted when more
+         *     than 10% of its inputs are invalid. An organization runs at most 10 imports at a time.
+         *
+         *     Creating is not idempotent: sending the same request twice creates two imports. Retry it only
+         *     when the API answered `429` (the request was not acted on), never after a `5xx` or a lost
+         *     connection, which may follow a created import.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/{importId}": {
         parameters: {
             query?: never;
@@ -17,10 +54,23 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Retrieve an import
+         * @description Returns one import, with its status and progress counts (`processed_count`, `errors_count`,
+         *     `warnings_count` out of `inputs_size`). Poll it to follow an import until it is `completed` or
+         *     `interrupted`; ask only for the attributes you need with `fields[imports]`, since `inputs` can
+         *     hold 10,000 records.
+         */
+        get: operations["retrieveImport"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete an import
+         * @description Deletes the import identified by `importId`. The records it already imported stay; the import
+         *     itself, its inputs and its logs are gone. The answer is `204` with no body; deleting it again is
+         *     answered `404`.
+         */
+        delete: operations["deleteImport"];
         options?: never;
         head?: never;
         /**
@@ -43,6 +93,23 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description A sortable attribute of an import, ascending, or descending with a leading `-`.
+         * @example -created_at
+         * @enum {string}
+         */
+        ImportSortKey: "id" | "-id" | "resource_type" | "-resource_type" | "format" | "-format" | "parent_resource_id" | "-parent_resource_id" | "status" | "-status" | "started_at" | "-started_at" | "completed_at" | "-completed_at" | "interrupted_at" | "-interrupted_at" | "inputs_size" | "-inputs_size" | "errors_count" | "-errors_count" | "warnings_count" | "-warnings_count" | "processed_count" | "-processed_count" | "reference" | "-reference" | "reference_origin" | "-reference_origin" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+        /**
+         * @description Where the import is in its lifecycle: `pending` when created, `in_progress` while inputs are processed, then `completed`, or `interrupted` when stopped on request or by too many errors.
+         * @enum {string}
+         */
+        ImportStatus: "pending" | "in_progress" | "interrupted" | "completed";
+        /**
+         * @description The type of the resources an import loads; only these types can be imported.
+         * @example skus
+         * @enum {string}
+         */
+        ImportResourceType: "addresses" | "bundles" | "coupons" | "customer_addresses" | "customer_payment_sources" | "customer_subscriptions" | "customers" | "gift_cards" | "line_items" | "line_item_options" | "orders" | "price_tiers" | "prices" | "shipping_categories" | "sku_lists" | "sku_list_items" | "sku_options" | "skus" | "stock_items" | "stock_transfers" | "tags" | "tax_categories";
+        /**
          * @description The name of one attribute of an import.
          * @enum {string}
          */
@@ -56,53 +123,6 @@ export interface components {
         Metadata: {
             [key: string]: unknown;
         };
-        /** @description The attributes of an import that can be changed. Any other attribute is rejected. */
-        ImportUpdateAttributes: {
-            /**
-             * @description A string of your own that identifies the import, such as an id in an external system.
-             * @example ANY-EXTERNAL-REFERENCE
-             */
-            reference?: string | null;
-            /**
-             * @description Where the reference comes from, such as the name of the external system.
-             * @example ANY-EXTERNAL-REFERENCE-ORIGIN
-             */
-            reference_origin?: string | null;
-            metadata?: components["schemas"]["Metadata"];
-            /**
-             * @description Send `true` to interrupt the import; its status becomes `interrupted`.
-             * @example true
-             */
-            _interrupt?: boolean;
-        };
-        /** @description A JSON:API document that updates one import. */
-        ImportUpdateRequest: {
-            /** @description The import to update. */
-            data: {
-                /**
-                 * @description The resource type, always `imports`.
-                 * @enum {string}
-                 */
-                type: "imports";
-                /**
-                 * @description The id of the import; it must equal the `importId` in the path.
-                 * @example xYZkjABcde
-                 */
-                id: string;
-                attributes?: components["schemas"]["ImportUpdateAttributes"];
-            };
-        };
-        /**
-         * @description The type of the resources an import loads; only these types can be imported.
-         * @example skus
-         * @enum {string}
-         */
-        ImportResourceType: "addresses" | "bundles" | "coupons" | "customer_addresses" | "customer_payment_sources" | "customer_subscriptions" | "customers" | "gift_cards" | "line_items" | "line_item_options" | "orders" | "price_tiers" | "prices" | "shipping_categories" | "sku_lists" | "sku_list_items" | "sku_options" | "skus" | "stock_items" | "stock_transfers" | "tags" | "tax_categories";
-        /**
-         * @description Where the import is in its lifecycle: `pending` when created, `in_progress` while inputs are processed, then `completed`, or `interrupted` when stopped on request or by too many errors.
-         * @enum {string}
-         */
-        ImportStatus: "pending" | "in_progress" | "interrupted" | "completed";
         /** @description The attributes of an import, as the API returns them. */
         ImportAttributes: {
             resource_type?: components["schemas"]["ImportResourceType"];
@@ -286,19 +306,62 @@ export interface components {
                 mode?: "test" | "live";
             };
         };
-        /** @description A JSON:API document holding one import. */
-        ImportResponse: {
-            data: components["schemas"]["Import"];
-            /** @description The related resources asked for with `include`. */
-            included?: {
-                /** @description The id of the related resource. */
-                id: string;
+        /** @description A related resource object, returned in `included` when asked for with `include`. */
+        IncludedResource: {
+            /** @description The id of the related resource. */
+            id: string;
+            /**
+             * @description The type of the related resource.
+             * @enum {string}
+             */
+            type: "events" | "event_stores";
+        };
+        /** @description A JSON:API document holding one page of imports. */
+        ImportListResponse: {
+            /** @description The imports on this page; empty past the last page. */
+            data: components["schemas"]["Import"][];
+            /** @description Counts over the whole filtered list, not only this page. */
+            meta: {
                 /**
-                 * @description The type of the related resource.
-                 * @enum {string}
+                 * @description How many imports match the filters, over every page.
+                 * @example 42
                  */
-                type: "events" | "event_stores";
-            }[];
+                record_count: number;
+                /**
+                 * @description How many pages of `page[size]` imports the list has.
+                 * @example 5
+                 */
+                page_count: number;
+            };
+            /** @description Links to other pages of the same list, with the same filters and sort; `prev` and `next` are left out at the ends. */
+            links: {
+                /**
+                 * Format: uri
+                 * @description The first page.
+                 * @example https://yourdomain.commercelayer.io/api/imports?page%5Bnumber%5D=1&page%5Bsize%5D=10
+                 */
+                first: string;
+                /**
+                 * Format: uri
+                 * @description The previous page, unless this is the first.
+                 * @example https://yourdomain.commercelayer.io/api/imports?page%5Bnumber%5D=1&page%5Bsize%5D=10
+                 */
+                prev?: string;
+                /**
+                 * Format: uri
+                 * @description The next page, unless this is the last.
+                 * @example https://yourdomain.commercelayer.io/api/imports?page%5Bnumber%5D=3&page%5Bsize%5D=10
+                 */
+                next?: string;
+                /**
+                 * Format: uri
+                 * @description The last page.
+                 * @example https://yourdomain.commercelayer.io/api/imports?page%5Bnumber%5D=5&page%5Bsize%5D=10
+                 */
+                last: string;
+            };
+            /** @description The related resources asked for with `include`. */
+            included?: components["schemas"]["IncludedResource"][];
         };
         /** @description One error, as JSON:API describes it. */
         Error: {
@@ -345,9 +408,106 @@ export interface components {
             /** @description The errors, at least one. */
             errors: components["schemas"]["Error"][];
         };
+        /** @description The attributes of a new import. Any other attribute is rejected. */
+        ImportCreateAttributes: {
+            resource_type: components["schemas"]["ImportResourceType"];
+            /**
+             * @description The format of `inputs`; `json` (the default) takes an array of objects, `csv` a CSV string.
+             * @example json
+             * @enum {string}
+             */
+            format?: "json" | "csv";
+            /**
+             * @description The records to import, at most 10,000: with `format: json` an array of objects, one per record, with the attributes of the resource type; with `format: csv` a CSV string, a header line and one line per record.
+             * @example [
+             *       {
+             *         "code": "ABC",
+             *         "name": "Foo"
+             *       }
+             *     ]
+             */
+            inputs: {
+                [key: string]: unknown;
+            }[] | string;
+            /**
+             * @description The id of the parent resource the inputs belong to (a price list for prices, a stock location for stock items).
+             * @example 1234
+             */
+            parent_resource_id?: string | null;
+            /**
+             * @description Send `true` to import the valid inputs whatever the number of invalid ones; otherwise the import is interrupted when more than 10% of its inputs are invalid (the default, `false`).
+             * @example false
+             */
+            skip_errors?: boolean;
+            /**
+             * @description A string of your own that identifies the import, such as an id in an external system.
+             * @example ANY-EXTERNAL-REFERENCE
+             */
+            reference?: string | null;
+            /**
+             * @description Where the reference comes from, such as the name of the external system.
+             * @example ANY-EXTERNAL-REFERENCE-ORIGIN
+             */
+            reference_origin?: string | null;
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description A JSON:API document that creates one import. */
+        ImportCreateRequest: {
+            /** @description The import to create. */
+            data: {
+                /**
+                 * @description The resource type, always `imports`.
+                 * @enum {string}
+                 */
+                type: "imports";
+                attributes: components["schemas"]["ImportCreateAttributes"];
+            };
+        };
+        /** @description A JSON:API document holding one import. */
+        ImportResponse: {
+            data: components["schemas"]["Import"];
+            /** @description The related resources asked for with `include`. */
+            included?: components["schemas"]["IncludedResource"][];
+        };
+        /** @description The attributes of an import that can be changed. Any other attribute is rejected. */
+        ImportUpdateAttributes: {
+            /**
+             * @description A string of your own that identifies the import, such as an id in an external system.
+             * @example ANY-EXTERNAL-REFERENCE
+             */
+            reference?: string | null;
+            /**
+             * @description Where the reference comes from, such as the name of the external system.
+             * @example ANY-EXTERNAL-REFERENCE-ORIGIN
+             */
+            reference_origin?: string | null;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * @description Send `true` to interrupt the import; its status becomes `interrupted`.
+             * @example true
+             */
+            _interrupt?: boolean;
+        };
+        /** @description A JSON:API document that updates one import. */
+        ImportUpdateRequest: {
+            /** @description The import to update. */
+            data: {
+                /**
+                 * @description The resource type, always `imports`.
+                 * @enum {string}
+                 */
+                type: "imports";
+                /**
+                 * @description The id of the import; it must equal the `importId` in the path.
+                 * @example xYZkjABcde
+                 */
+                id: string;
+                attributes?: components["schemas"]["ImportUpdateAttributes"];
+            };
+        };
     };
     responses: {
-        /** @description Bad request: the body's data.id differs from the path's importId, or the request is malformed. */
+        /** @description Bad request: a query parameter is not valid (an unknown filter, sort key or field name, a page size outside 1 to 25), the body's data.id differs from the path's importId, or the request is malformed. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -389,27 +549,6 @@ export interface components {
                 "application/vnd.api+json": components["schemas"]["ErrorDocument"];
             };
         };
-        /** @description No import has this id in the organization. */
-        NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "errors": [
-                 *         {
-                 *           "title": "Record not found",
-                 *           "detail": "The requested resource was not found.",
-                 *           "code": "RECORD_NOT_FOUND",
-                 *           "status": "404"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/vnd.api+json": components["schemas"]["ErrorDocument"];
-            };
-        };
         /** @description The Accept header does not allow application/vnd.api+json. */
         NotAcceptable: {
             headers: {
@@ -424,51 +563,6 @@ export interface components {
                  *           "detail": "The Accept header must be application/vnd.api+json.",
                  *           "code": "NOT_ACCEPTABLE",
                  *           "status": "406"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/vnd.api+json": components["schemas"]["ErrorDocument"];
-            };
-        };
-        /** @description The body was not sent as application/vnd.api+json. */
-        UnsupportedMediaType: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "errors": [
-                 *         {
-                 *           "title": "Unsupported media type",
-                 *           "detail": "The Content-Type header must be application/vnd.api+json.",
-                 *           "code": "UNSUPPORTED_MEDIA_TYPE",
-                 *           "status": "415"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/vnd.api+json": components["schemas"]["ErrorDocument"];
-            };
-        };
-        /** @description The body is well formed but an attribute is unknown or invalid. */
-        UnprocessableEntity: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "errors": [
-                 *         {
-                 *           "title": "is not a string",
-                 *           "detail": "reference - is not a string",
-                 *           "code": "VALIDATION_ERROR",
-                 *           "status": "422",
-                 *           "source": {
-                 *             "pointer": "/data/attributes/reference"
-                 *           }
                  *         }
                  *       ]
                  *     }
@@ -521,13 +615,137 @@ export interface components {
                 "application/vnd.api+json": components["schemas"]["ErrorDocument"];
             };
         };
+        /** @description The body was not sent as application/vnd.api+json. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "title": "Unsupported media type",
+                 *           "detail": "The Content-Type header must be application/vnd.api+json.",
+                 *           "code": "UNSUPPORTED_MEDIA_TYPE",
+                 *           "status": "415"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/vnd.api+json": components["schemas"]["ErrorDocument"];
+            };
+        };
+        /** @description The body is well formed but an attribute is unknown or invalid. */
+        UnprocessableEntity: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "title": "is not a string",
+                 *           "detail": "reference - is not a string",
+                 *           "code": "VALIDATION_ERROR",
+                 *           "status": "422",
+                 *           "source": {
+                 *             "pointer": "/data/attributes/reference"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/vnd.api+json": components["schemas"]["ErrorDocument"];
+            };
+        };
+        /** @description No import has this id in the organization. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "title": "Record not found",
+                 *           "detail": "The requested resource was not found.",
+                 *           "code": "RECORD_NOT_FOUND",
+                 *           "status": "404"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/vnd.api+json": components["schemas"]["ErrorDocument"];
+            };
+        };
     };
     parameters: {
         /**
-         * @description The id of the import, as returned when it was created (for example `xYZkjABcde`).
+         * @description The page to return, counting from 1. `meta.page_count` in the response says how many pages there are.
+         * @example 2
+         */
+        pageNumber: number;
+        /**
+         * @description How many imports a page holds, from 1 to 25.
+         * @example 25
+         */
+        pageSize: number;
+        /**
+         * @description The order of the list: sortable attributes, comma-separated, each ascending or, with a leading `-`, descending (`sort=-created_at,reference`).
+         * @example [
+         *       "-created_at"
+         *     ]
+         */
+        sort: components["schemas"]["ImportSortKey"][];
+        /**
+         * @description Only the import with this id.
          * @example xYZkjABcde
          */
-        importId: string;
+        filterIdEq: string;
+        /**
+         * @description Only the imports with one of these ids, comma-separated.
+         * @example [
+         *       "xYZkjABcde",
+         *       "aBCdeFGhij"
+         *     ]
+         */
+        filterIdIn: string[];
+        /**
+         * @description Only the imports in this status.
+         * @example completed
+         */
+        filterStatusEq: components["schemas"]["ImportStatus"];
+        /**
+         * @description Only the imports in one of these statuses, comma-separated.
+         * @example [
+         *       "pending",
+         *       "in_progress"
+         *     ]
+         */
+        filterStatusIn: components["schemas"]["ImportStatus"][];
+        /**
+         * @description Only the imports of this resource type.
+         * @example skus
+         */
+        filterResourceTypeEq: components["schemas"]["ImportResourceType"];
+        /**
+         * @description Only the imports with this reference.
+         * @example ANY-EXTERNAL-REFERENCE
+         */
+        filterReferenceEq: string;
+        /**
+         * @description Only the imports created after this instant (ISO 8601).
+         * @example 2018-01-01T00:00:00.000Z
+         */
+        filterCreatedAtGt: string;
+        /**
+         * @description Only the imports created before this instant (ISO 8601).
+         * @example 2018-02-01T00:00:00.000Z
+         */
+        filterCreatedAtLt: string;
         /**
          * @description Sparse fieldset: the attributes of the import to return, comma-separated (`fields[imports]=status,reference`). Without it, every attribute is returned.
          * @example [
@@ -543,6 +761,11 @@ export interface components {
          *     ]
          */
         include: ("events" | "event_stores")[];
+        /**
+         * @description The id of the import, as returned when it was created (for example `xYZkjABcde`).
+         * @example xYZkjABcde
+         */
+        importId: string;
     };
     requestBodies: never;
     headers: {
@@ -566,6 +789,228 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listImports: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page to return, counting from 1. `meta.page_count` in the response says how many pages there are.
+                 * @example 2
+                 */
+                "page[number]"?: components["parameters"]["pageNumber"];
+                /**
+                 * @description How many imports a page holds, from 1 to 25.
+                 * @example 25
+                 */
+                "page[size]"?: components["parameters"]["pageSize"];
+                /**
+                 * @description The order of the list: sortable attributes, comma-separated, each ascending or, with a leading `-`, descending (`sort=-created_at,reference`).
+                 * @example [
+                 *       "-created_at"
+                 *     ]
+                 */
+                sort?: components["parameters"]["sort"];
+                /**
+                 * @description Only the import with this id.
+                 * @example xYZkjABcde
+                 */
+                "filter[q][id_eq]"?: components["parameters"]["filterIdEq"];
+                /**
+                 * @description Only the imports with one of these ids, comma-separated.
+                 * @example [
+                 *       "xYZkjABcde",
+                 *       "aBCdeFGhij"
+                 *     ]
+                 */
+                "filter[q][id_in]"?: components["parameters"]["filterIdIn"];
+                /**
+                 * @description Only the imports in this status.
+                 * @example completed
+                 */
+                "filter[q][status_eq]"?: components["parameters"]["filterStatusEq"];
+                /**
+                 * @description Only the imports in one of these statuses, comma-separated.
+                 * @example [
+                 *       "pending",
+                 *       "in_progress"
+                 *     ]
+                 */
+                "filter[q][status_in]"?: components["parameters"]["filterStatusIn"];
+                /**
+                 * @description Only the imports of this resource type.
+                 * @example skus
+                 */
+                "filter[q][resource_type_eq]"?: components["parameters"]["filterResourceTypeEq"];
+                /**
+                 * @description Only the imports with this reference.
+                 * @example ANY-EXTERNAL-REFERENCE
+                 */
+                "filter[q][reference_eq]"?: components["parameters"]["filterReferenceEq"];
+                /**
+                 * @description Only the imports created after this instant (ISO 8601).
+                 * @example 2018-01-01T00:00:00.000Z
+                 */
+                "filter[q][created_at_gt]"?: components["parameters"]["filterCreatedAtGt"];
+                /**
+                 * @description Only the imports created before this instant (ISO 8601).
+                 * @example 2018-02-01T00:00:00.000Z
+                 */
+                "filter[q][created_at_lt]"?: components["parameters"]["filterCreatedAtLt"];
+                /**
+                 * @description Sparse fieldset: the attributes of the import to return, comma-separated (`fields[imports]=status,reference`). Without it, every attribute is returned.
+                 * @example [
+                 *       "status",
+                 *       "reference"
+                 *     ]
+                 */
+                "fields[imports]"?: components["parameters"]["fieldsImports"];
+                /**
+                 * @description Related resources to include in the response's `included` array, comma-separated.
+                 * @example [
+                 *       "events"
+                 *     ]
+                 */
+                include?: components["parameters"]["include"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of imports, with counts and links to the other pages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["ImportListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Sparse fieldset: the attributes of the import to return, comma-separated (`fields[imports]=status,reference`). Without it, every attribute is returned.
+                 * @example [
+                 *       "status",
+                 *       "reference"
+                 *     ]
+                 */
+                "fields[imports]"?: components["parameters"]["fieldsImports"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The resource type, the format and the inputs of the import, as a JSON:API document. */
+        requestBody: {
+            content: {
+                "application/vnd.api+json": components["schemas"]["ImportCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The import was created, `pending`; the body is the whole new import. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["ImportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            406: components["responses"]["NotAcceptable"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    retrieveImport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Sparse fieldset: the attributes of the import to return, comma-separated (`fields[imports]=status,reference`). Without it, every attribute is returned.
+                 * @example [
+                 *       "status",
+                 *       "reference"
+                 *     ]
+                 */
+                "fields[imports]"?: components["parameters"]["fieldsImports"];
+                /**
+                 * @description Related resources to include in the response's `included` array, comma-separated.
+                 * @example [
+                 *       "events"
+                 *     ]
+                 */
+                include?: components["parameters"]["include"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the import, as returned when it was created (for example `xYZkjABcde`).
+                 * @example xYZkjABcde
+                 */
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import, with its status and progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["ImportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the import, as returned when it was created (for example `xYZkjABcde`).
+                 * @example xYZkjABcde
+                 */
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import was deleted; the response has no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     updateImport: {
         parameters: {
             query?: {
