@@ -46,7 +46,7 @@ export interface ResolvedOptions {
   middleware: Middleware[];
 }
 
-const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization', 'user-agent']);
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const NO_RETRY: Required<RetryOptions> = { retries: 0, baseDelayMs: 0, maxDelayMs: 0 };
 
@@ -125,7 +125,7 @@ function checkedHeaders(headers: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (RESERVED_HEADERS.has(name.toLowerCase())) {
-      throw new InputError(`\`headers\` cannot set ${name}: the client sets Accept, Content-Type and Authorization itself`);
+      throw new InputError(`\`headers\` cannot set ${name}: the client sets Accept, Content-Type, Authorization and User-Agent itself`);
     }
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new InputError(`\`headers\` has an invalid header name: ${JSON.stringify(name)}`);
     if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {

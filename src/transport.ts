@@ -49,7 +49,8 @@ export function createTransport(config: ResolvedOptions): (request: OutgoingRequ
     const signal = request.signal ?? undefined;
 
     for (let retry = 0; ; retry++) {
-      const token = await tokenFor(config, state, signal);
+      // A string token needs no await: one promise and one tick less per call.
+      const token = typeof config.accessToken === 'string' ? config.accessToken : await tokenFor(config, state, signal);
       if (signal?.aborted) throw signal.reason;
       headers.authorization = `Bearer ${token}`;
       state.attempts++;

@@ -79,7 +79,7 @@ describe('refused at creation', () => {
     expect(() => create({ baseUrl })).toThrow(InputError);
   });
 
-  test.each(['Accept', 'accept', 'Content-Type', 'CONTENT-TYPE', 'Authorization', 'authorization'])(
+  test.each(['Accept', 'accept', 'Content-Type', 'CONTENT-TYPE', 'Authorization', 'authorization', 'User-Agent', 'user-agent'])(
     'headers that would set %s',
     (name) => {
       expect(() => create({ baseUrl: 'http://127.0.0.1:4010', headers: { [name]: 'text/plain' } })).toThrow(InputError);

@@ -1,0 +1,104 @@
+// The transport's already-read Response must behave as a real Response would, for openapi-fetch and for `raw` callers.
+import createClient from 'openapi-fetch';
+import { describe, expect, test } from 'vitest';
+import { bufferedResponse } from '../../src/buffered-response.js';
+
+const JSON_API = 'application/vnd.api+json';
+const DOCUMENT = { data: { id: 'xYZkjABcde', type: 'imports', attributes: { reference: 'é ✓' } } };
+const TEXT = JSON.stringify(DOCUMENT);
+
+/** What the transport does: read the original whole, then hand on a buffered equivalent. */
+async function buffered(body: string | null = TEXT, init: ResponseInit = { status: 200, headers: { 'content-type': JSON_API, 'x-ratelimit-limit': '50' } }) {
+  const original = new Response(body, init);
+  const text = await original.text();
+  return { original, response: bufferedResponse(text, original) };
+}
+
+describe('a buffered response', () => {
+  test('is a Response with the original status, headers, url and type', async () => {
+    const { original, response } = await buffered(TEXT, { status: 422, statusText: 'Unprocessable Entity', headers: { 'content-type': JSON_API } });
+    expect(response).toBeInstanceOf(Response);
+    expect(response).toMatchObject({ status: 422, statusText: 'Unprocessable Entity', ok: false, url: original.url, type: original.type, redirected: false });
+    expect(response.headers).toBe(original.headers);
+    expect(response.headers.get('content-type')).toBe(JSON_API);
+  });
+
+  test('answers text() and json() once, as a real body is read once', async () => {
+    const first = (await buffered()).response;
+    expect(first.bodyUsed).toBe(false);
+    expect(await first.json()).toEqual(DOCUMENT);
+    expect(first.bodyUsed).toBe(true);
+    await expect(first.text()).rejects.toThrow(TypeError);
+    await expect(first.json()).rejects.toThrow(TypeError);
+    await expect(first.arrayBuffer()).rejects.toThrow(TypeError);
+    expect(() => first.clone()).toThrow(TypeError);
+
+    const second = (await buffered()).response;
+    expect(await second.text()).toBe(TEXT);
+    await expect(second.json()).rejects.toThrow(TypeError);
+  });
+
+  test('rejects malformed JSON with a SyntaxError, as Response.json does', async () => {
+    const { response } = await buffered('{"data":');
+    await expect(response.json()).rejects.toThrow(SyntaxError);
+  });
+
+  test('gives the same bytes as a stream, an ArrayBuffer or a Blob', async () => {
+    const streamed = (await buffered()).response;
+    expect(await new Response(streamed.body).text()).toBe(TEXT);
+    expect(streamed.bodyUsed).toBe(true);
+    await expect(streamed.text()).rejects.toThrow(TypeError);
+
+    const bytes = await (await buffered()).response.arrayBuffer();
+    expect(new TextDecoder().decode(bytes)).toBe(TEXT);
+
+    const blob = await (await buffered()).response.blob();
+    expect(blob.type).toBe(JSON_API);
+    expect(await blob.text()).toBe(TEXT);
+  });
+
+  test('after text(), its body is a stream already read', async () => {
+    const { response } = await buffered();
+    await response.text();
+    expect(response.body).not.toBeNull();
+    expect(response.body!.locked).toBe(true);
+  });
+
+  test('has a null body when the answer had none', async () => {
+    for (const [body, status] of [[null, 204], ['', 200], [null, 205]] as const) {
+      const { response } = await buffered(body, { status });
+      expect(response.body).toBeNull();
+      expect(await response.text()).toBe('');
+    }
+    await expect((await buffered('', { status: 200 })).response.json()).rejects.toThrow(SyntaxError);
+  });
+
+  test('clones into an independent response', async () => {
+    const { response } = await buffered();
+    const copy = response.clone();
+    expect(copy).toBeInstanceOf(Response);
+    expect(await copy.json()).toEqual(DOCUMENT);
+    expect(await response.text()).toBe(TEXT);
+  });
+});
+
+describe('openapi-fetch reading a buffered response', () => {
+  const client = createClient<Record<string, never>>({
+    baseUrl: 'http://127.0.0.1:1',
+    fetch: async () => (await buffered()).response,
+  });
+  const get = (parseAs: 'json' | 'text' | 'stream' | 'arrayBuffer' | 'blob') =>
+    (client as unknown as { GET(path: string, init: object): Promise<{ data?: unknown; response: Response }> }).GET('/x', { parseAs });
+
+  test.each([
+    ['json', (data: unknown) => expect(data).toEqual(DOCUMENT)],
+    ['text', (data: unknown) => expect(data).toBe(TEXT)],
+    ['arrayBuffer', (data: unknown) => expect(new TextDecoder().decode(data as ArrayBuffer)).toBe(TEXT)],
+    ['blob', async (data: unknown) => expect(await (data as Blob).text()).toBe(TEXT)],
+    ['stream', async (data: unknown) => expect(await new Response(data as ReadableStream).text()).toBe(TEXT)],
+  ] as const)('parseAs %s', async (parseAs, check) => {
+    const { data, response } = await get(parseAs);
+    expect(response.status).toBe(200);
+    await check(data);
+  });
+});
