@@ -4,11 +4,11 @@ import { assertCreateAttributes } from './create-checks.js';
 import { ApiError, ImportsError, ResponseError } from './errors.js';
 import type { paths } from './generated/openapi.js';
 import { importAll } from './import-all.js';
-import { assertFields, assertImportId, assertSignal, assertUpdateAttributes } from './input-checks.js';
+import { assertCallOptions, assertImportId, assertUpdateAttributes } from './input-checks.js';
 import { LightRequest } from './light-request.js';
 import { listPages } from './list-pages.js';
 import { listParams } from './list-query.js';
-import { CALL_STATE, type CallState, createTransport, JSON_API, REDACTED_AUTHORIZATION } from './transport.js';
+import { type CallState, createTransport, JSON_API, REDACTED_AUTHORIZATION } from './transport.js';
 import type {
   CallOptions,
   CreateOptions,
@@ -58,9 +58,10 @@ interface FetchResult {
 
 export function createImportsClient(options: ImportsClientOptions): ImportsClient {
   const config = resolveOptions(options);
+  const send = createTransport(config);
   const raw = createClient<paths, typeof JSON_API>({
     baseUrl: config.origin,
-    fetch: createTransport(config) as unknown as typeof globalThis.fetch,
+    fetch: send as unknown as typeof globalThis.fetch,
     // A real Request only when middleware may want one; otherwise the cheaper stand-in.
     Request: config.middleware.length > 0 ? globalThis.Request : (LightRequest as unknown as typeof Request),
     // Only middleware sees these before the transport sets its own: without it, spare openapi-fetch the Headers work.
@@ -70,55 +71,61 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   });
   raw.use(...config.middleware);
 
+  /** A call's state, and the fetch that fills it in: given per call, so it holds even when middleware replaces the Request. */
+  function callWith(idempotent: boolean) {
+    const state: CallState = { attempts: 0, idempotent };
+    return { state, fetch: (request: Request) => send(request, state) };
+  }
+
   async function update(importId: string, attributes: ImportUpdateAttributes, options: UpdateOptions = {}): Promise<Import> {
     assertImportId(importId);
     assertUpdateAttributes(attributes);
-    assertFieldsAndSignal(options);
-    const state: CallState = { attempts: 0, idempotent: true };
+    assertCallOptions(options);
+    const { state, fetch } = callWith(true);
     return resourceOf(state, () =>
       raw.PATCH('/api/imports/{importId}', {
         params: { path: { importId }, query: fieldsQuery(options) },
         body: { data: { type: 'imports', id: importId, attributes } },
         signal: options.signal,
-        [CALL_STATE]: state,
+        fetch,
       }),
     );
   }
 
   async function retrieve(importId: string, options: RetrieveOptions = {}): Promise<Import> {
     assertImportId(importId);
-    assertFieldsAndSignal(options);
-    const state: CallState = { attempts: 0, idempotent: true };
+    assertCallOptions(options);
+    const { state, fetch } = callWith(true);
     return resourceOf(state, () =>
       raw.GET('/api/imports/{importId}', {
         params: { path: { importId }, query: fieldsQuery(options) },
         signal: options.signal,
-        [CALL_STATE]: state,
+        fetch,
       }),
     );
   }
 
   async function create(attributes: ImportCreateAttributes, options: CreateOptions = {}): Promise<Import> {
     assertCreateAttributes(attributes);
-    assertFieldsAndSignal(options);
+    assertCallOptions(options);
     // A second attempt after a 5xx or a lost connection could create a second import: only a 429 is retried.
-    const state: CallState = { attempts: 0, idempotent: false };
+    const { state, fetch } = callWith(false);
     return resourceOf(state, () =>
       raw.POST('/api/imports', {
         params: { query: fieldsQuery(options) },
         body: { data: { type: 'imports', attributes } },
         signal: options.signal,
-        [CALL_STATE]: state,
+        fetch,
       }),
     );
   }
 
   async function deleteImport(importId: string, options: CallOptions = {}): Promise<void> {
     assertImportId(importId);
-    assertSignal(options.signal);
-    const state: CallState = { attempts: 0, idempotent: true };
+    assertCallOptions(options);
+    const { state, fetch } = callWith(true);
     try {
-      await bodyOf(state, () => raw.DELETE('/api/imports/{importId}', { params: { path: { importId } }, signal: options.signal, [CALL_STATE]: state }));
+      await bodyOf(state, () => raw.DELETE('/api/imports/{importId}', { params: { path: { importId } }, signal: options.signal, fetch }));
     } catch (error) {
       // A 404 on a retry means an earlier attempt deleted it: the import is gone, as asked.
       if (!(error instanceof ApiError && error.status === 404 && error.attempts > 1)) throw error;
@@ -127,9 +134,9 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
 
   async function list(query?: ListQuery, options: CallOptions = {}, pageNumber?: number): Promise<ImportList> {
     const params = listParams(query, pageNumber);
-    assertSignal(options.signal);
-    const state: CallState = { attempts: 0, idempotent: true };
-    const body = await bodyOf(state, () => raw.GET('/api/imports', { params: { query: params }, signal: options.signal, [CALL_STATE]: state }));
+    assertCallOptions(options);
+    const { state, fetch } = callWith(true);
+    const body = await bodyOf(state, () => raw.GET('/api/imports', { params: { query: params }, signal: options.signal, fetch }));
     const { data, meta, links } = (body ?? {}) as Partial<ImportList>;
     if (!Array.isArray(data)) throw notJsonApi(state, 'has no `data` array');
     return { data, meta, links } as ImportList;
@@ -148,11 +155,6 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
     raw,
   };
   return client;
-}
-
-function assertFieldsAndSignal(options: UpdateOptions): void {
-  assertFields(options.fields);
-  assertSignal(options.signal);
 }
 
 const fieldsQuery = ({ fields }: UpdateOptions) => (fields ? { 'fields[imports]': fields } : undefined);

@@ -1,7 +1,7 @@
 import type { ImportsClient } from './client.js';
 import { assertCreateAttributes, assertJsonInputs, MAX_INPUTS } from './create-checks.js';
 import { InputError } from './errors.js';
-import { assertSignal } from './input-checks.js';
+import { assertCallOptions } from './input-checks.js';
 import { wholeNumber } from './list-query.js';
 import { PROGRESS_FIELDS } from './wait-for.js';
 import type { Import, ImportAllOptions, ImportAllSummary, ImportAttributeName, ImportChunkFailure, ImportInput, ImportResourceType } from './types.js';
@@ -23,11 +23,10 @@ export async function importAll(
   inputs: ImportInput[],
   options: ImportAllOptions = {},
 ): Promise<ImportAllSummary> {
-  if (!options || typeof options !== 'object') throw new InputError('importAll options must be an object');
+  assertCallOptions(options);
   const { chunkSize = MAX_INPUTS, concurrency = 3, attributes, signal, onProgress, intervalMs, timeoutMs } = options;
   wholeNumber('chunkSize', chunkSize, 1, MAX_INPUTS);
   wholeNumber('concurrency', concurrency, 1, MAX_CONCURRENCY);
-  assertSignal(signal);
   assertJsonInputs(inputs, Infinity);
   const attributesOf = (chunk: ImportInput[]) => ({ ...attributes, resource_type: resourceType, format: 'json' as const, inputs: chunk });
   // Checks the resource type and the shared attributes once, before any import is created.

@@ -47,8 +47,12 @@ export function assertFields(fields: unknown): asserts fields is string[] | unde
   }
 }
 
-export function assertSignal(signal: unknown): asserts signal is AbortSignal | undefined {
+/** Checks the options object every call takes, with its `signal` and `fields` where given. */
+export function assertCallOptions(options: unknown): asserts options is { signal?: AbortSignal; fields?: string[] } {
+  if (options === null || typeof options !== 'object') throw new InputError(`options must be an object, not ${kindOf(options)}`);
+  const { signal, fields } = options as Record<string, unknown>;
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InputError('signal must be an AbortSignal');
+  assertFields(fields);
 }
 
 /** JSON.stringify would drop or change anything else without a word: refuse it instead. */

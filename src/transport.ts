@@ -10,16 +10,15 @@ export const JSON_API = 'application/vnd.api+json';
 /** What middleware sees in place of the token. */
 export const REDACTED_AUTHORIZATION = 'Bearer [REDACTED]';
 
-/** Per-call facts shared between a client method and the transport, passed through openapi-fetch's init. */
+/** Per-call facts shared between a client method and the transport, which it hands openapi-fetch as that call's fetch. */
 export interface CallState {
   attempts: number;
   idempotent: boolean;
   /** The status of the last response, for errors raised after the transport returned. */
   status?: number;
 }
-export const CALL_STATE = 'importsCall';
 
-type OutgoingRequest = (LightRequest | Request) & { [CALL_STATE]?: CallState };
+type OutgoingRequest = LightRequest | Request;
 
 const TIMED_OUT = Symbol('timed out');
 /** application/json and any application/...+json, such as JSON:API's application/vnd.api+json. */
@@ -32,20 +31,20 @@ const UTF8 = new TextDecoder();
  * attempt (headers and body) by timeoutMs, retries by the policy, and hands back a Response whose
  * body is already read, so openapi-fetch's parsing can neither hang nor buffer an oversized body.
  */
-export function createTransport(config: ResolvedOptions): (request: OutgoingRequest) => Promise<Response> {
+export function createTransport(config: ResolvedOptions): (request: OutgoingRequest, state?: CallState) => Promise<Response> {
   const sender: Sender = { fetch: config.fetch ?? globalThis.fetch, config, timeoutMs: Math.min(config.timeoutMs, MAX_TIMER_MS) };
 
-  return async function send(request) {
-    // Calls made through `raw` carry no state: only POST, which creates, is not idempotent.
-    const state = request[CALL_STATE] ?? { attempts: 0, idempotent: request.method !== 'POST' };
+  // Calls made through `raw` come without state: only POST, which creates, is not idempotent.
+  return async function send(request, state = { attempts: 0, idempotent: request.method !== 'POST' }) {
     const headers = outgoingHeaders(request.headers);
     // A real Request (made when there is middleware) holds its body as a one-use stream: read it
     // once as text, so that every attempt sends the same body whole.
     const body = typeof request.body === 'string' || request.body === null ? request.body : await (request as Request).text();
     if (body !== null) headers['content-type'] = JSON_API;
     else delete headers['content-type'];
-    // No redirect is followed: the token must not travel elsewhere, and a 3xx is an answer, not a failure to retry.
-    const init: RequestInit = { method: request.method, headers, body, redirect: 'manual' };
+    // No redirect is followed, so the token never travels elsewhere. 'error' with `window: null` also
+    // spares Node's fetch two copies of the body per request (see bench/), which 'manual' would cost.
+    const init: RequestInit & { window: null } = { method: request.method, headers, body, redirect: 'error', window: null };
     const signal = request.signal ?? undefined;
 
     for (let retry = 0; ; retry++) {
@@ -57,7 +56,7 @@ export function createTransport(config: ResolvedOptions): (request: OutgoingRequ
       const canRetry = retry < config.retry.retries;
       let response: Response;
       try {
-        response = await attempt(sender, request.url, init, signal, state, canRetry);
+        response = await attempt(sender, request.url, init, signal, state, canRetry, token);
       } catch (error) {
         if (!(error instanceof RetryableFailure)) throw error;
         if (!canRetry) throw error.final;
@@ -82,7 +81,15 @@ interface Sender {
 }
 
 /** One request and its body, within timeoutMs; a failure worth retrying comes back as RetryableFailure. */
-async function attempt(sender: Sender, url: string, init: RequestInit, signal: AbortSignal | undefined, state: CallState, canRetry: boolean): Promise<Response> {
+async function attempt(
+  sender: Sender,
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+  state: CallState,
+  canRetry: boolean,
+  token: string,
+): Promise<Response> {
   const { config, timeoutMs } = sender;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
@@ -96,7 +103,7 @@ async function attempt(sender: Sender, url: string, init: RequestInit, signal: A
       await response.body?.cancel().catch(() => {});
       return response;
     }
-    return await buffered(response, config.maxResponseBytes, state);
+    return await buffered(response, config.maxResponseBytes, state, token);
   } catch (error) {
     if (controller.signal.aborted) {
       if (controller.signal.reason !== TIMED_OUT) throw controller.signal.reason;
@@ -104,6 +111,11 @@ async function attempt(sender: Sender, url: string, init: RequestInit, signal: A
       throw state.idempotent ? new RetryableFailure(timeout) : timeout;
     }
     if (error instanceof ImportsError) throw error;
+    if ((error as { cause?: { message?: unknown } })?.cause?.message === 'unexpected redirect') {
+      throw new ResponseError('The server answered with a redirect, which the client does not follow: the token must not travel to another URL', 0, {
+        attempts: state.attempts,
+      });
+    }
     const network = new NetworkError(`No complete response from ${new URL(url).origin}: ${describe(error)}`, {
       attempts: state.attempts,
       cause: error,
@@ -116,7 +128,7 @@ async function attempt(sender: Sender, url: string, init: RequestInit, signal: A
 }
 
 /** Reads the whole body within maxBytes and returns an equivalent Response holding it. */
-async function buffered(response: Response, maxBytes: number, state: CallState): Promise<Response> {
+async function buffered(response: Response, maxBytes: number, state: CallState, token: string): Promise<Response> {
   const { status, headers } = response;
   // Refuse what cannot be used before reading any of it.
   let refusal: string | undefined;
@@ -129,7 +141,9 @@ async function buffered(response: Response, maxBytes: number, state: CallState):
     throw new ResponseError(refusal, status, { attempts: state.attempts });
   }
   // Content-Length alone cannot be trusted to bound the read: a compressed body grows when decoded.
-  const text = response.body === null ? '' : await readLimited(response.body, maxBytes, status, state);
+  let text = response.body === null ? '' : await readLimited(response.body, maxBytes, status, state);
+  // An error body that echoes the token would carry it into ApiError's message and errors: redact it here.
+  if (status >= 300 && text.includes(token)) text = text.replaceAll(token, '[REDACTED]');
   // Not `new Response(text)`: that would stream the text again for openapi-fetch to read back.
   return bufferedResponse(text, response);
 }

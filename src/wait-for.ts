@@ -1,5 +1,5 @@
 import { ApiError, InputError, TimeoutError } from './errors.js';
-import { assertFields, assertImportId, assertSignal } from './input-checks.js';
+import { assertCallOptions, assertImportId } from './input-checks.js';
 import { MAX_TIMER_MS, retryDelayMs, sleep } from './retry-policy.js';
 import type { Import, ImportAttributeName, ImportProgress, RetrieveOptions, WaitForOptions } from './types.js';
 
@@ -22,14 +22,12 @@ export async function waitFor(
   options: WaitForOptions = {},
 ): Promise<Import> {
   assertImportId(id);
-  if (!options || typeof options !== 'object') throw new InputError('waitFor options must be an object');
+  assertCallOptions(options);
   const { intervalMs = 2000, timeoutMs = 30 * 60_000, signal, onProgress, fields } = options;
   for (const [name, value] of [['intervalMs', intervalMs], ['timeoutMs', timeoutMs]] as const) {
     if (typeof value !== 'number' || !(value > 0)) throw new InputError(`${name} must be a positive number`);
   }
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new InputError('onProgress must be a function');
-  assertSignal(signal);
-  assertFields(fields);
   const polled = !fields ? PROGRESS_FIELDS : fields.includes('status') ? fields : [...fields, 'status' as const];
 
   // One signal stops the request in flight and the wait between polls, for the caller or the deadline.

@@ -121,3 +121,20 @@ describe('refused at creation', () => {
     expect(() => createImportsClient(undefined as never)).toThrow(InputError);
   });
 });
+
+describe('per-call options', () => {
+  test.each([
+    ['update', (c: ReturnType<typeof create>, options: unknown) => c.update('xYZkjABcde', { reference: 'r' }, options as never)],
+    ['retrieve', (c: ReturnType<typeof create>, options: unknown) => c.retrieve('xYZkjABcde', options as never)],
+    ['delete', (c: ReturnType<typeof create>, options: unknown) => c.delete('xYZkjABcde', options as never)],
+    ['list', (c: ReturnType<typeof create>, options: unknown) => c.list({}, options as never)],
+  ])('%s refuses options that are not an object, and sends nothing', async (_, call) => {
+    const recorder = recordingFetch();
+    const client = create({ baseUrl: 'http://127.0.0.1:4010', fetch: recorder.fetch });
+    for (const options of [null, 'fields', 42]) {
+      await expect(call(client, options)).rejects.toThrow(InputError);
+    }
+    await expect(call(client, { signal: 'stop' })).rejects.toThrow('signal must be an AbortSignal');
+    expect(recorder.urls).toHaveLength(0);
+  });
+});

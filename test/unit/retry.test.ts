@@ -1,6 +1,6 @@
 // The retry policy, against a scripted server: what is retried, and how many times. The waits: retry-delays.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { ApiError, createImportsClient, type ImportsClientOptions, NetworkError } from '../../src/index.js';
+import { ApiError, createImportsClient, type ImportsClientOptions, NetworkError, ResponseError } from '../../src/index.js';
 import {
   destroyMidBody,
   failure,
@@ -48,6 +48,14 @@ describe('429 is always retried', () => {
     expect(error).toMatchObject({ status: 429, attempts: 3, code: 'TOO_MANY_REQUESTS' });
     expect((error as ApiError).errors).toHaveLength(1);
     expect((error as ApiError).headers.get('retry-after')).toBe('0');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  test('attempts are counted even when middleware replaces the request', async () => {
+    server.script(rateLimited({ retryAfter: '0' }), rateLimited({ retryAfter: '0' }), failure(404, 'RECORD_NOT_FOUND'));
+    const replacing = { onRequest: ({ request }: { request: Request }) => new Request(request) };
+    const { error } = await timed(() => update(client({ middleware: [replacing] })));
+    expect(error).toMatchObject({ status: 404, attempts: 3, code: 'RECORD_NOT_FOUND' });
     expect(server.requests).toHaveLength(3);
   });
 
@@ -151,8 +159,8 @@ describe('nothing else is retried', () => {
   test('a redirect is neither followed nor retried', async () => {
     server.script(redirect(302, `${server.url}/elsewhere`), importResponse());
     const { error } = await timed(() => update());
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 302, attempts: 1 });
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error).toMatchObject({ status: 0, attempts: 1, message: expect.stringContaining('redirect') });
     expect(server.requests).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 // The token stays secret: plain http only on loopback, no header injection, never in an error or a hook.
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError, createImportsClient, type ImportsClientOptions, InputError, type Middleware, NetworkError } from '../../src/index.js';
+import { ApiError, createImportsClient, type ImportsClientOptions, InputError, type Middleware, NetworkError, ResponseError } from '../../src/index.js';
 import {
   failure,
   type FaultServer,
@@ -10,6 +10,7 @@ import {
   importResponse,
   rateLimited,
   redirect,
+  respond,
   resetConnection,
   slowHeaders,
   startFaultServer,
@@ -152,12 +153,20 @@ describe('the token never appears in an error', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  test('an error body that echoes the token reaches ApiError redacted', async () => {
+    server.script(respond(401, { errors: [{ title: `Invalid token ${TOKEN}`, detail: `Bearer ${TOKEN} is expired`, code: 'INVALID_TOKEN', status: '401' }] }));
+    const error = await failureOf(() => update());
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).errors[0]).toMatchObject({ title: 'Invalid token [REDACTED]', detail: 'Bearer [REDACTED] is expired' });
+    expectNoToken(error);
+  });
+
   test('a redirect is not followed, so the token never travels elsewhere', async () => {
     const elsewhere = await startFaultServer();
     try {
       server.script(redirect(307, `${elsewhere.url}/api/imports/imp0rt`));
       const error = await failureOf(() => update());
-      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toBeInstanceOf(ResponseError);
       expectNoToken(error);
       expect(elsewhere.requests).toHaveLength(0);
     } finally {
