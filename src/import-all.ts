@@ -1,6 +1,5 @@
 import type { ImportsClient } from './client.js';
 import { assertCreateAttributes, assertJsonInputs, MAX_INPUTS } from './create-checks.js';
-import { InputError } from './errors.js';
 import { assertCallOptions } from './input-checks.js';
 import { wholeNumber } from './list-query.js';
 import { PROGRESS_FIELDS } from './wait-for.js';

@@ -1,3 +1,4 @@
+import { onAbort } from './abort-listener.js';
 import { ApiError, InputError, TimeoutError } from './errors.js';
 import { assertCallOptions, assertImportId } from './input-checks.js';
 import { MAX_TIMER_MS, retryDelayMs, sleep } from './retry-policy.js';
@@ -32,9 +33,9 @@ export async function waitFor(
 
   // One signal stops the request in flight and the wait between polls, for the caller or the deadline.
   const stop = new AbortController();
-  const onAbort = () => stop.abort(signal!.reason);
-  if (signal?.aborted) onAbort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) stop.abort(signal.reason);
+  // Through onAbort: importAll's concurrent waits share one signal, and each its own listener would pass Node's leak warning.
+  const stopWatching = signal && onAbort(signal, () => stop.abort(signal.reason));
   const deadline =
     timeoutMs < MAX_TIMER_MS
       ? setTimeout(() => stop.abort(new TimeoutError(`Import ${id} did not finish within ${timeoutMs} ms`)), timeoutMs)
@@ -63,6 +64,6 @@ export async function waitFor(
     }
   } finally {
     clearTimeout(deadline);
-    signal?.removeEventListener('abort', onAbort);
+    stopWatching?.();
   }
 }

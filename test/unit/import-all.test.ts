@@ -1,5 +1,6 @@
 // importAll() against the stateful fake: chunking, bounded concurrency, the summary, a failing
 // chunk, cancellation in the middle and 429s while polling.
+import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   ApiError,
@@ -194,4 +195,21 @@ test('shared attributes go to every import', async () => {
     ['prices', 'vLrWQSwXNk', true],
     ['prices', 'vLrWQSwXNk', true],
   ]);
+});
+
+test('ten concurrent chunks sharing one signal hold one abort listener on it, not one each', async () => {
+  const { client } = await setUp();
+  const { signal } = new AbortController();
+  let most = 0;
+  const summary = await client.importAll('skus', skus(100), {
+    chunkSize: 10,
+    concurrency: 10,
+    intervalMs: 1,
+    signal,
+    // Node warns of a leak past 10 listeners on one signal; every wait and request of every chunk watches it.
+    onProgress: () => (most = Math.max(most, getEventListeners(signal, 'abort').length)),
+  });
+  expect(summary.imports).toHaveLength(10);
+  expect(most).toBe(1);
+  expect(getEventListeners(signal, 'abort')).toHaveLength(0);
 });
