@@ -5,6 +5,8 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { expectNoUnhandledRejections } from './no-unhandled-rejections.js';
 
 export const JSON_API = 'application/vnd.api+json';
 
@@ -38,10 +40,34 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
+/**
+ * One fault server for a whole test file: listening before its tests (after a first fetch when
+ * `warm`, so that loading undici stays out of timed tests), reset after each test, closed after all,
+ * with no unhandled rejection allowed. Its `url` is set once it listens.
+ */
+export function useFaultServer({ warm = false } = {}): FaultServer {
+  const fault = createFaultServer();
+  beforeAll(async () => {
+    await fault.listen();
+    if (warm) await fetch(fault.url).then((response) => response.arrayBuffer());
+    fault.reset();
+  });
+  afterEach(() => fault.reset());
+  afterAll(() => fault.close());
+  expectNoUnhandledRejections();
+  return fault;
+}
+
 export async function startFaultServer(): Promise<FaultServer> {
+  const fault = createFaultServer();
+  await fault.listen();
+  return fault;
+}
+
+function createFaultServer(): FaultServer & { listen(): Promise<void> } {
   const queue: Behaviour[] = [];
   const requests: RecordedRequest[] = [];
-  const fault: FaultServer = {
+  const fault: FaultServer & { listen(): Promise<void> } = {
     url: '',
     requests,
     script: (...behaviours) => void queue.push(...behaviours),
@@ -51,6 +77,7 @@ export async function startFaultServer(): Promise<FaultServer> {
       requests.length = 0;
     },
     connections: () => new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
+    listen,
     close,
   };
 
@@ -71,11 +98,13 @@ export async function startFaultServer(): Promise<FaultServer> {
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  fault.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  async function listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    fault.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
 
   function close(): Promise<void> {
     return new Promise((resolve, reject) => {

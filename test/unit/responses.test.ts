@@ -1,9 +1,8 @@
 // Bodies the client cannot use give typed errors, never a crash, a hang or a whole oversized buffer.
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ApiError, createImportsClient, type ImportsClientOptions, ResponseError } from '../../src/index.js';
 import {
   emptyOk,
-  type FaultServer,
   gzipBomb,
   html,
   hugeBody,
@@ -11,19 +10,13 @@ import {
   JSON_API,
   malformedJson,
   respond,
-  startFaultServer,
+  useFaultServer,
   wrongContentType,
 } from '../support/fault-server.js';
 import { failureOf } from '../support/call-outcome.js';
-import { expectNoUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
 const MiB = 1024 * 1024;
-let server: FaultServer;
-
-beforeAll(async () => void (server = await startFaultServer()));
-afterEach(() => server.reset());
-afterAll(() => server.close());
-expectNoUnhandledRejections();
+const server = useFaultServer();
 
 function client(options: Partial<ImportsClientOptions> = {}) {
   return createImportsClient({ baseUrl: server.url, accessToken: 'responses-test-token', timeoutMs: 5_000, retry: { baseDelayMs: 5, maxDelayMs: 50 }, ...options } as ImportsClientOptions);

@@ -1,25 +1,12 @@
 // The waits between attempts, as the scripted server saw them: Retry-After (seconds or HTTP date),
 // X-Ratelimit-Interval, full-jitter exponential backoff, and the maxDelayMs cap on each.
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createImportsClient, type ImportsClientOptions } from '../../src/index.js';
-import { type FaultServer, importResponse, rateLimited, startFaultServer } from '../support/fault-server.js';
+import { importResponse, rateLimited, useFaultServer } from '../support/fault-server.js';
 import { timed } from '../support/call-outcome.js';
-import { expectNoUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
-let server: FaultServer;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  // The first fetch of a process loads undici: keep that out of the timed tests.
-  await fetch(server.url).then((response) => response.arrayBuffer());
-  server.reset();
-});
-afterEach(() => {
-  server.reset();
-  vi.restoreAllMocks();
-});
-afterAll(() => server.close());
-expectNoUnhandledRejections();
+const server = useFaultServer({ warm: true });
+afterEach(() => vi.restoreAllMocks());
 
 function client(options: Partial<ImportsClientOptions> = {}) {
   return createImportsClient({ baseUrl: server.url, accessToken: 'delay-test-token', timeoutMs: 2_000, retry: { baseDelayMs: 5, maxDelayMs: 50 }, ...options } as ImportsClientOptions);

@@ -1,35 +1,21 @@
 // The retry policy, against a scripted server: what is retried, and how many times. The waits: retry-delays.test.ts.
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ApiError, createImportsClient, type ImportsClientOptions, NetworkError, ResponseError } from '../../src/index.js';
 import {
   destroyMidBody,
   failure,
-  type FaultServer,
   importResponse,
   rateLimited,
   redirect,
   resetConnection,
-  startFaultServer,
+  useFaultServer,
 } from '../support/fault-server.js';
 import { timed } from '../support/call-outcome.js';
-import { expectNoUnhandledRejections } from '../support/no-unhandled-rejections.js';
 import { freePort } from '../support/prism.js';
 
 const TOKEN = 'retry-test-token';
-let server: FaultServer;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  // The first fetch of a process loads undici: keep that out of the timed tests.
-  await fetch(server.url).then((response) => response.arrayBuffer());
-  server.reset();
-});
-afterEach(() => {
-  server.reset();
-  vi.restoreAllMocks();
-});
-afterAll(() => server.close());
-expectNoUnhandledRejections();
+const server = useFaultServer({ warm: true });
+afterEach(() => vi.restoreAllMocks());
 
 function client(options: Partial<ImportsClientOptions> = {}) {
   return createImportsClient({ baseUrl: server.url, accessToken: TOKEN, timeoutMs: 2_000, retry: { baseDelayMs: 5, maxDelayMs: 50 }, ...options } as ImportsClientOptions);

@@ -1,31 +1,25 @@
 // The token stays secret: plain http only on loopback, no header injection, never in an error or a hook.
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ApiError, createImportsClient, type ImportsClientOptions, InputError, type Middleware, NetworkError, ResponseError } from '../../src/index.js';
 import {
   failure,
-  type FaultServer,
   html,
   hugeBody,
   importResponse,
   rateLimited,
   redirect,
-  respond,
   resetConnection,
+  respond,
   slowHeaders,
   startFaultServer,
+  useFaultServer,
 } from '../support/fault-server.js';
 import { failureOf } from '../support/call-outcome.js';
-import { expectNoUnhandledRejections } from '../support/no-unhandled-rejections.js';
 import { freePort } from '../support/prism.js';
 
 const TOKEN = 'sEcReT-t0ken-9f8e7d6c';
-let server: FaultServer;
-
-beforeAll(async () => void (server = await startFaultServer()));
-afterEach(() => server.reset());
-afterAll(() => server.close());
-expectNoUnhandledRejections();
+const server = useFaultServer();
 
 function client(options: Partial<ImportsClientOptions> = {}) {
   return createImportsClient({ baseUrl: server.url, accessToken: TOKEN, timeoutMs: 150, retry: { baseDelayMs: 5, maxDelayMs: 20 }, ...options } as ImportsClientOptions);

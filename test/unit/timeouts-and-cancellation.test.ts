@@ -1,22 +1,17 @@
 // timeoutMs bounds each attempt, headers and body; the caller's signal stops everything at once.
 import { getEventListeners } from 'node:events';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createImportsClient, type ImportsClientOptions, TimeoutError } from '../../src/index.js';
-import { type FaultServer, importResponse, rateLimited, slowBody, slowHeaders, startFaultServer } from '../support/fault-server.js';
+import {
+  importResponse,
+  rateLimited,
+  slowBody,
+  slowHeaders,
+  useFaultServer,
+} from '../support/fault-server.js';
 import { timed } from '../support/call-outcome.js';
-import { expectNoUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
-let server: FaultServer;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  // The first fetch of a process loads undici: keep that out of the timed tests.
-  await fetch(server.url).then((response) => response.arrayBuffer());
-  server.reset();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
-expectNoUnhandledRejections();
+const server = useFaultServer({ warm: true });
 
 function client(options: Partial<ImportsClientOptions> = {}) {
   return createImportsClient({ baseUrl: server.url, accessToken: 'timeout-test-token', timeoutMs: 150, retry: { baseDelayMs: 5, maxDelayMs: 50 }, ...options } as ImportsClientOptions);
@@ -77,8 +72,11 @@ describe('timeoutMs bounds each attempt, headers and body', () => {
 });
 
 describe('the caller’s signal stops everything at once, rejecting with its reason', () => {
-  test('in flight, waiting for headers', async () => {
-    server.script(slowHeaders(5_000), importResponse());
+  test.each([
+    ['waiting for headers', () => slowHeaders(5_000)],
+    ['reading the body', () => slowBody(5_000)],
+  ])('in flight, %s', async (_, slow) => {
+    server.script(slow(), importResponse());
     const controller = new AbortController();
     const reason = new Error('caller gave up');
     setTimeout(() => controller.abort(reason), 50);
@@ -88,18 +86,6 @@ describe('the caller’s signal stops everything at once, rejecting with its rea
     await pause(100);
     expect(server.requests).toHaveLength(1);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
-  });
-
-  test('in flight, reading the body', async () => {
-    server.script(slowBody(5_000), importResponse());
-    const controller = new AbortController();
-    const reason = new Error('caller gave up');
-    setTimeout(() => controller.abort(reason), 50);
-    const { error, ms } = await timed(() => client({ timeoutMs: 10_000 }).update('imp0rt', { reference: 'R' }, { signal: controller.signal }));
-    expect(error).toBe(reason);
-    expect(ms).toBeLessThan(1_000);
-    await pause(100);
-    expect(server.requests).toHaveLength(1);
   });
 
   test('during the wait between attempts, and no attempt follows', async () => {
