@@ -3,7 +3,7 @@
 // pending -> in_progress -> completed, or interrupted once more than 10% of its inputs have been
 // invalid (unless skip_errors). Scripted failures answer chosen requests with a status, or drop them.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback.js';
 
 type Input = Record<string, unknown>;
 
@@ -136,19 +136,14 @@ export async function startFakeCommerceLayer(options: FakeOptions = {}): Promise
     send(res, 405, errorDocument(405, 'Method not allowed'));
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const fake: FakeCommerceLayer = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: await listenOnLoopback(server),
     imports: new Map(),
     requests: [],
     maxRunning: 0,
     fail: (method, answer, { skip = 0, times = 1, headers = { 'retry-after': '0' } } = {}) =>
       void failures.push({ method, answer, skip, times, headers }),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
   return fake;
 }

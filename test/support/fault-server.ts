@@ -2,10 +2,10 @@
 // limits, cut connections, slow or oversized bodies, bodies that are not JSON), recording every
 // request it receives and when, so tests can count attempts and measure the waits between them.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { closeServer, listenOnLoopback } from './loopback.js';
 import { expectNoUnhandledRejections } from './no-unhandled-rejections.js';
 
 export const JSON_API = 'application/vnd.api+json';
@@ -78,7 +78,7 @@ function createFaultServer(): FaultServer & { listen(): Promise<void> } {
     },
     connections: () => new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
     listen,
-    close,
+    close: () => closeServer(server),
   };
 
   const server = createServer((req, res) => {
@@ -99,19 +99,7 @@ function createFaultServer(): FaultServer & { listen(): Promise<void> } {
   });
 
   async function listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    fault.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }
-
-  function close(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      // fetch keeps connections alive: drop them so close() returns now and nothing is left open.
-      server.closeAllConnections();
-    });
+    fault.url = await listenOnLoopback(server);
   }
   return fault;
 }

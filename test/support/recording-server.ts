@@ -1,7 +1,7 @@
 // A plain node:http server on loopback that records every request exactly as it arrived (method,
 // raw request target, headers, body bytes) and answers with a canned reply: what Prism cannot show.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback.js';
 
 export interface RecordedRequest {
   method: string;
@@ -30,7 +30,7 @@ export interface RecordingServer {
 
 export async function startRecordingServer(reply: Reply): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
-  const recorder: RecordingServer = { url: '', requests, reply, close };
+  const recorder: RecordingServer = { url: '', requests, reply, close: () => closeServer(server) };
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -50,18 +50,6 @@ export async function startRecordingServer(reply: Reply): Promise<RecordingServe
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  recorder.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  function close(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      // fetch keeps connections alive: drop them so close() returns now.
-      server.closeAllConnections();
-    });
-  }
+  recorder.url = await listenOnLoopback(server);
   return recorder;
 }
