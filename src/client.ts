@@ -71,18 +71,29 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   });
   raw.use(...config.middleware);
 
-  /** A call's state, and the fetch that fills it in: given per call, so it holds even when middleware replaces the Request. */
-  function callWith(idempotent: boolean) {
+  /**
+   * Runs one call with a state of its own, which the transport fills in through the fetch given to
+   * that call alone (so it holds even when middleware replaces the Request).
+   */
+  async function bodyOf(idempotent: boolean, call: (fetch: CallFetch) => Promise<FetchResult>): Promise<{ body: unknown; state: CallState }> {
     const state: CallState = { attempts: 0, idempotent };
-    return { state, fetch: (request: Request) => send(request, state) };
+    return { body: await parsedBody(state, () => call((request) => send(request, state))), state };
+  }
+
+  async function resourceOf(idempotent: boolean, call: (fetch: CallFetch) => Promise<FetchResult>): Promise<Import> {
+    const { body, state } = await bodyOf(idempotent, call);
+    const resource = (body as { data?: unknown } | undefined)?.data;
+    if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
+      throw notJsonApi(state, body === undefined ? 'is empty' : 'has no `data` object');
+    }
+    return resource as Import;
   }
 
   async function update(importId: string, attributes: ImportUpdateAttributes, options: UpdateOptions = {}): Promise<Import> {
     assertImportId(importId);
     assertUpdateAttributes(attributes);
     assertCallOptions(options);
-    const { state, fetch } = callWith(true);
-    return resourceOf(state, () =>
+    return resourceOf(true, (fetch) =>
       raw.PATCH('/api/imports/{importId}', {
         params: { path: { importId }, query: fieldsQuery(options) },
         body: { data: { type: 'imports', id: importId, attributes } },
@@ -95,8 +106,7 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   async function retrieve(importId: string, options: RetrieveOptions = {}): Promise<Import> {
     assertImportId(importId);
     assertCallOptions(options);
-    const { state, fetch } = callWith(true);
-    return resourceOf(state, () =>
+    return resourceOf(true, (fetch) =>
       raw.GET('/api/imports/{importId}', {
         params: { path: { importId }, query: fieldsQuery(options) },
         signal: options.signal,
@@ -108,9 +118,8 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   async function create(attributes: ImportCreateAttributes, options: CreateOptions = {}): Promise<Import> {
     assertCreateAttributes(attributes);
     assertCallOptions(options);
-    // A second attempt after a 5xx or a lost connection could create a second import: only a 429 is retried.
-    const { state, fetch } = callWith(false);
-    return resourceOf(state, () =>
+    // Not idempotent: a second attempt after a 5xx or a lost connection could create a second import; only a 429 is retried.
+    return resourceOf(false, (fetch) =>
       raw.POST('/api/imports', {
         params: { query: fieldsQuery(options) },
         body: { data: { type: 'imports', attributes } },
@@ -123,9 +132,8 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   async function deleteImport(importId: string, options: CallOptions = {}): Promise<void> {
     assertImportId(importId);
     assertCallOptions(options);
-    const { state, fetch } = callWith(true);
     try {
-      await bodyOf(state, () => raw.DELETE('/api/imports/{importId}', { params: { path: { importId } }, signal: options.signal, fetch }));
+      await bodyOf(true, (fetch) => raw.DELETE('/api/imports/{importId}', { params: { path: { importId } }, signal: options.signal, fetch }));
     } catch (error) {
       // A 404 on a retry means an earlier attempt deleted it: the import is gone, as asked.
       if (!(error instanceof ApiError && error.status === 404 && error.attempts > 1)) throw error;
@@ -135,8 +143,7 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   async function list(query?: ListQuery, options: CallOptions = {}, pageNumber?: number): Promise<ImportList> {
     const params = listParams(query, pageNumber);
     assertCallOptions(options);
-    const { state, fetch } = callWith(true);
-    const body = await bodyOf(state, () => raw.GET('/api/imports', { params: { query: params }, signal: options.signal, fetch }));
+    const { body, state } = await bodyOf(true, (fetch) => raw.GET('/api/imports', { params: { query: params }, signal: options.signal, fetch }));
     const { data, meta, links } = (body ?? {}) as Partial<ImportList>;
     if (!Array.isArray(data)) throw notJsonApi(state, 'has no `data` array');
     return { data, meta, links } as ImportList;
@@ -159,8 +166,10 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
 
 const fieldsQuery = ({ fields }: UpdateOptions) => (fields ? { 'fields[imports]': fields } : undefined);
 
+type CallFetch = (request: Request) => Promise<Response>;
+
 /** Runs one call and resolves to its parsed body, or rejects with the one error that says what went wrong. */
-async function bodyOf(state: CallState, call: () => Promise<FetchResult>): Promise<unknown> {
+async function parsedBody(state: CallState, call: () => Promise<FetchResult>): Promise<unknown> {
   let result: FetchResult;
   try {
     result = await call();
@@ -172,16 +181,6 @@ async function bodyOf(state: CallState, call: () => Promise<FetchResult>): Promi
   state.status = response.status;
   if (!response.ok) throw new ApiError(response.status, error, response.headers, state.attempts);
   return data;
-}
-
-/** Runs one call and resolves to the resource object of its body. */
-async function resourceOf(state: CallState, call: () => Promise<FetchResult>): Promise<Import> {
-  const data = await bodyOf(state, call);
-  const resource = (data as { data?: unknown } | undefined)?.data;
-  if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
-    throw notJsonApi(state, data === undefined ? 'is empty' : 'has no `data` object');
-  }
-  return resource as Import;
 }
 
 function notJsonApi(state: CallState, what: string, cause?: unknown): ImportsError {
