@@ -45,7 +45,7 @@ export function createTransport(config: ResolvedOptions): (request: OutgoingRequ
 
     for (let retry = 0; ; retry++) {
       // A string token needs no await: one promise and one tick less per call.
-      const token = typeof config.accessToken === 'string' ? config.accessToken : await tokenFor(config, state, signal);
+      const token = typeof config.accessToken === 'string' ? config.accessToken : await tokenFrom(config.accessToken, state, signal);
       if (signal?.aborted) throw signal.reason;
       headers.authorization = `Bearer ${token}`;
       state.attempts++;
@@ -132,11 +132,11 @@ function outgoingHeaders(requestHeaders: Headers): Record<string, string> {
   return headers;
 }
 
-async function tokenFor(config: ResolvedOptions, state: CallState, signal: AbortSignal | undefined): Promise<string> {
-  if (typeof config.accessToken === 'string') return config.accessToken;
+/** Calls the token function (a string token never gets here) and checks what it gives. */
+async function tokenFrom(accessToken: () => string | Promise<string>, state: CallState, signal: AbortSignal | undefined): Promise<string> {
   let token: unknown;
   try {
-    token = await untilAborted(config.accessToken(), signal);
+    token = await untilAborted(accessToken(), signal);
   } catch (error) {
     if (signal?.aborted && error === signal.reason) throw error;
     // The token function's own error may hold anything: keep it as the cause, not in the message.
