@@ -1,37 +1,10 @@
 import { InputError } from './errors.js';
+import { importResourceTypeValues as RESOURCE_TYPES } from './generated/openapi.js';
 import { assertUpdateAttributes, isPlainObject } from './input-checks.js';
 import type { ImportInput, ImportResourceType } from './types.js';
 
 /** The most inputs one import takes. */
 export const MAX_INPUTS = 10_000;
-
-const RESOURCE_TYPES = [
-  'addresses',
-  'bundles',
-  'coupons',
-  'customer_addresses',
-  'customer_payment_sources',
-  'customer_subscriptions',
-  'customers',
-  'gift_cards',
-  'line_items',
-  'line_item_options',
-  'orders',
-  'price_tiers',
-  'prices',
-  'shipping_categories',
-  'sku_lists',
-  'sku_list_items',
-  'sku_options',
-  'skus',
-  'stock_items',
-  'stock_transfers',
-  'tags',
-  'tax_categories',
-] as const satisfies readonly ImportResourceType[];
-// Does not compile when the document gains a resource type this list lacks.
-type Exhaustive<T extends never> = T;
-type MissingResourceTypes = Exhaustive<Exclude<ImportResourceType, (typeof RESOURCE_TYPES)[number]>>;
 
 const CREATE_ATTRIBUTES = ['resource_type', 'format', 'inputs', 'parent_resource_id', 'skip_errors', 'reference', 'reference_origin', 'metadata'];
 

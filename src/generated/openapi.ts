@@ -1067,3 +1067,23 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const importSortKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportSortKey"]> = ["id", "-id", "resource_type", "-resource_type", "format", "-format", "parent_resource_id", "-parent_resource_id", "status", "-status", "started_at", "-started_at", "completed_at", "-completed_at", "interrupted_at", "-interrupted_at", "inputs_size", "-inputs_size", "errors_count", "-errors_count", "warnings_count", "-warnings_count", "processed_count", "-processed_count", "reference", "-reference", "reference_origin", "-reference_origin", "created_at", "-created_at", "updated_at", "-updated_at"];
+export const importStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportStatus"]> = ["pending", "in_progress", "interrupted", "completed"];
+export const importResourceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportResourceType"]> = ["addresses", "bundles", "coupons", "customer_addresses", "customer_payment_sources", "customer_subscriptions", "customers", "gift_cards", "line_items", "line_item_options", "orders", "price_tiers", "prices", "shipping_categories", "sku_lists", "sku_list_items", "sku_options", "skus", "stock_items", "stock_transfers", "tags", "tax_categories"];
+export const importAttributeNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportAttributeName"]> = ["resource_type", "format", "parent_resource_id", "status", "started_at", "completed_at", "interrupted_at", "inputs", "inputs_size", "errors_count", "warnings_count", "processed_count", "destroyed_count", "errors_log", "warnings_log", "cleanup_records", "skip_errors", "attachment_url", "created_at", "updated_at", "reference", "reference_origin", "metadata"];
+export const importAttributesFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportAttributes"]["format"]> = ["json", "csv"];
+export const importTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Import"]["type"]> = ["imports"];
+export const importMetaModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Import"]["meta"]["mode"]> = ["test", "live"];
+export const includedResourceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncludedResource"]["type"]> = ["events", "event_stores"];
+export const importCreateAttributesFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportCreateAttributes"]["format"]> = ["json", "csv"];
+export const importCreateRequestDataTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportCreateRequest"]["data"]["type"]> = ["imports"];
+export const importUpdateRequestDataTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportUpdateRequest"]["data"]["type"]> = ["imports"];
+export const componentsParametersIncludeValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["include"]> = ["events", "event_stores"];
