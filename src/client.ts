@@ -72,16 +72,15 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   raw.use(...config.middleware);
 
   /**
-   * Runs one call with a state of its own, which the transport fills in through the fetch given to
-   * that call alone (so it holds even when middleware replaces the Request).
+   * The fetch given to one call alone: the transport fills in that call's state through it, so the
+   * state holds even when middleware replaces the Request.
    */
-  async function bodyOf(idempotent: boolean, call: (fetch: CallFetch) => Promise<FetchResult>): Promise<{ body: unknown; state: CallState }> {
-    const state: CallState = { attempts: 0, idempotent };
-    return { body: await parsedBody(state, () => call((request) => send(request, state))), state };
-  }
+  const fetchFor = (state: CallState) => (request: Request) => send(request, state);
 
+  /** Runs one call and resolves to the resource object of its body. */
   async function resourceOf(idempotent: boolean, call: (fetch: CallFetch) => Promise<FetchResult>): Promise<Import> {
-    const { body, state } = await bodyOf(idempotent, call);
+    const state: CallState = { attempts: 0, idempotent };
+    const body = await parsedBody(state, () => call(fetchFor(state)));
     const resource = (body as { data?: unknown } | undefined)?.data;
     if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
       throw notJsonApi(state, body === undefined ? 'is empty' : 'has no `data` object');
@@ -132,8 +131,9 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   async function deleteImport(importId: string, options: CallOptions = {}): Promise<void> {
     assertImportId(importId);
     assertCallOptions(options);
+    const state: CallState = { attempts: 0, idempotent: true };
     try {
-      await bodyOf(true, (fetch) => raw.DELETE('/api/imports/{importId}', { params: { path: { importId } }, signal: options.signal, fetch }));
+      await parsedBody(state, () => raw.DELETE('/api/imports/{importId}', { params: { path: { importId } }, signal: options.signal, fetch: fetchFor(state) }));
     } catch (error) {
       // A 404 on a retry means an earlier attempt deleted it: the import is gone, as asked.
       if (!(error instanceof ApiError && error.status === 404 && error.attempts > 1)) throw error;
@@ -143,7 +143,8 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   async function list(query?: ListQuery, options: CallOptions = {}, pageNumber?: number): Promise<ImportList> {
     const params = listParams(query, pageNumber);
     assertCallOptions(options);
-    const { body, state } = await bodyOf(true, (fetch) => raw.GET('/api/imports', { params: { query: params }, signal: options.signal, fetch }));
+    const state: CallState = { attempts: 0, idempotent: true };
+    const body = await parsedBody(state, () => raw.GET('/api/imports', { params: { query: params }, signal: options.signal, fetch: fetchFor(state) }));
     const { data, meta, links } = (body ?? {}) as Partial<ImportList>;
     if (!Array.isArray(data)) throw notJsonApi(state, 'has no `data` array');
     return { data, meta, links } as ImportList;
