@@ -11,9 +11,9 @@ const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 
 // Compiled output only: dist/ also holds the bundled document and the rendered docs.
-for (const stale of ['dist/generated', 'dist/cjs']) rmSync(stale, { recursive: true, force: true });
+const kept = new Set(['docs', 'openapi.json', 'openapi.yaml']);
 for (const name of readdirSync('dist')) {
-  if (/\.(js|d\.ts)$/.test(name)) rmSync(join('dist', name));
+  if (!kept.has(name)) rmSync(join('dist', name), { recursive: true, force: true });
 }
 
 for (const project of ['tsconfig.build.json', 'tsconfig.build.cjs.json']) {

@@ -1,5 +1,5 @@
-export { createImportsClient, type ImportsClient } from './client.js';
-export type { AccessToken, ImportsClientOptions, RetryOptions } from './client-options.js';
+export { createImportsClient, type ImportsClient } from './client/client.js';
+export type { AccessToken, ImportsClientOptions, RetryOptions } from './client/client-options.js';
 export { ApiError, ImportsError, InputError, NetworkError, ResponseError, TimeoutError, type JsonApiError } from './errors.js';
 export type {
   CallOptions,

@@ -1,5 +1,13 @@
 import { onAbort } from './abort-listener.js';
-import type { RetryOptions } from './client-options.js';
+
+export interface RetryOptions {
+  /** Further attempts after the first (default 2). */
+  retries?: number;
+  /** The first backoff step, doubled on each retry, with full jitter (default 500). */
+  baseDelayMs?: number;
+  /** The longest single wait, whatever the server asks for (default 10000). */
+  maxDelayMs?: number;
+}
 
 /** setTimeout fires at once for longer delays (a 32-bit overflow): no timer of this client waits longer. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;

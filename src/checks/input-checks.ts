@@ -1,4 +1,4 @@
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 /** Checks an import id before it goes into a URL: `.` and `..` would resolve to another path even when encoded. */
 export function assertImportId(id: unknown): asserts id is string {

@@ -1,7 +1,7 @@
-import { InputError } from './errors.js';
-import { importResourceTypeValues as RESOURCE_TYPES } from './generated/openapi.js';
+import { InputError } from '../errors.js';
+import { importResourceTypeValues as RESOURCE_TYPES } from '../generated/openapi.js';
 import { assertUpdateAttributes, isPlainObject } from './input-checks.js';
-import type { ImportInput, ImportResourceType } from './types.js';
+import type { ImportInput, ImportResourceType } from '../types.js';
 
 /** The most inputs one import takes. */
 export const MAX_INPUTS = 10_000;

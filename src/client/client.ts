@@ -1,14 +1,14 @@
 import createClient, { type Client, defaultPathSerializer } from 'openapi-fetch';
 import { resolveOptions, type ImportsClientOptions } from './client-options.js';
-import { assertCreateAttributes } from './create-checks.js';
-import { ApiError, ImportsError, ResponseError } from './errors.js';
-import type { paths } from './generated/openapi.js';
-import { importAll } from './import-all.js';
-import { assertCallOptions, assertImportId, assertUpdateAttributes } from './input-checks.js';
-import { LightRequest } from './light-request.js';
+import { assertCreateAttributes } from '../checks/create-checks.js';
+import { ApiError, ImportsError, ResponseError } from '../errors.js';
+import type { paths } from '../generated/openapi.js';
+import { importAll } from '../bulk/import-all.js';
+import { assertCallOptions, assertImportId, assertUpdateAttributes } from '../checks/input-checks.js';
+import { LightRequest } from '../transport/light-request.js';
 import { listPages } from './list-pages.js';
-import { listParams } from './list-query.js';
-import { type CallState, createTransport, JSON_API, REDACTED_AUTHORIZATION } from './transport.js';
+import { listParams } from '../checks/list-query.js';
+import { type CallState, createTransport, JSON_API, REDACTED_AUTHORIZATION } from '../transport/transport.js';
 import type {
   CallOptions,
   CreateOptions,
@@ -24,9 +24,9 @@ import type {
   RetrieveOptions,
   UpdateOptions,
   WaitForOptions,
-} from './types.js';
-import { USER_AGENT } from './version.js';
-import { waitFor } from './wait-for.js';
+} from '../types.js';
+import { USER_AGENT } from '../version.js';
+import { waitFor } from '../bulk/wait-for.js';
 
 export interface ImportsClient {
   /** Updates an import's reference, reference_origin, metadata or _interrupt; resolves to the updated import. */

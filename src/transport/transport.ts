@@ -1,21 +1,25 @@
 import { onAbort, untilAborted } from './abort-listener.js';
-import { checkedToken, type ResolvedOptions } from './client-options.js';
-import { ImportsError, NetworkError, ResponseError, TimeoutError } from './errors.js';
+import { ImportsError, NetworkError, ResponseError, TimeoutError } from '../errors.js';
+import { USER_AGENT } from '../version.js';
+import type { CallState } from './call-state.js';
 import type { LightRequest } from './light-request.js';
 import { readWhole } from './read-response.js';
-import { isRetryableStatus, MAX_TIMER_MS, retryDelayMs, sleep } from './retry-policy.js';
-import { USER_AGENT } from './version.js';
+import { isRetryableStatus, MAX_TIMER_MS, retryDelayMs, type RetryOptions, sleep } from './retry-policy.js';
+import { type AccessToken, checkedToken } from './token.js';
 
 export const JSON_API = 'application/vnd.api+json';
 /** What middleware sees in place of the token. */
 export const REDACTED_AUTHORIZATION = 'Bearer [REDACTED]';
 
-/** Per-call facts shared between a client method and the transport, which it hands openapi-fetch as that call's fetch. */
-export interface CallState {
-  attempts: number;
-  idempotent: boolean;
-  /** The status of the last response, for errors raised after the transport returned. */
-  status?: number;
+export type { CallState };
+
+/** What the transport needs of the client's options, already checked. */
+export interface TransportConfig {
+  accessToken: AccessToken;
+  fetch: typeof globalThis.fetch | undefined;
+  timeoutMs: number;
+  retry: Required<RetryOptions>;
+  maxResponseBytes: number;
 }
 
 type OutgoingRequest = LightRequest | Request;
@@ -27,7 +31,7 @@ const TIMED_OUT = Symbol('timed out');
  * attempt (headers and body) by timeoutMs, retries by the policy, and hands back a Response whose
  * body is already read, so openapi-fetch's parsing can neither hang nor buffer an oversized body.
  */
-export function createTransport(config: ResolvedOptions): (request: OutgoingRequest, state?: CallState) => Promise<Response> {
+export function createTransport(config: TransportConfig): (request: OutgoingRequest, state?: CallState) => Promise<Response> {
   const sender: Sender = { fetch: config.fetch ?? globalThis.fetch, config, timeoutMs: Math.min(config.timeoutMs, MAX_TIMER_MS) };
 
   // Calls made through `raw` come without state: only POST, which creates, is not idempotent.
@@ -71,7 +75,7 @@ class RetryableFailure {
 
 interface Sender {
   fetch: typeof globalThis.fetch;
-  config: ResolvedOptions;
+  config: TransportConfig;
   /** timeoutMs, within what setTimeout can hold. */
   timeoutMs: number;
 }

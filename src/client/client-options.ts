@@ -1,16 +1,11 @@
 import type { Middleware } from 'openapi-fetch';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
+import type { RetryOptions } from '../transport/retry-policy.js';
+import { type AccessToken, checkedToken } from '../transport/token.js';
+import type { TransportConfig } from '../transport/transport.js';
 
-export type AccessToken = string | (() => string | Promise<string>);
+export type { AccessToken, RetryOptions };
 
-export interface RetryOptions {
-  /** Further attempts after the first (default 2). */
-  retries?: number;
-  /** The first backoff step, doubled on each retry, with full jitter (default 500). */
-  baseDelayMs?: number;
-  /** The longest single wait, whatever the server asks for (default 10000). */
-  maxDelayMs?: number;
-}
 
 interface CommonOptions {
   /** A token string, or a function called before every attempt that returns one. */
@@ -35,14 +30,9 @@ export type ImportsClientOptions = CommonOptions &
     | { /** An origin such as http://127.0.0.1:4010 (plain http only on loopback). */ baseUrl: string; organization?: never }
   );
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends TransportConfig {
   origin: string;
-  accessToken: AccessToken;
-  fetch: typeof globalThis.fetch | undefined;
-  timeoutMs: number;
   headers: Record<string, string>;
-  retry: Required<RetryOptions>;
-  maxResponseBytes: number;
   middleware: Middleware[];
 }
 
@@ -104,17 +94,6 @@ function isLoopback(hostname: string): boolean {
 function checkedAccessToken(token: unknown): AccessToken {
   if (typeof token === 'function') return token as AccessToken;
   return checkedToken(token);
-}
-
-/** Validates a token without ever putting it in a message. */
-export function checkedToken(token: unknown): string {
-  if (typeof token !== 'string' || token.length === 0) {
-    throw new InputError('`accessToken` is required: a non-empty string, or a function returning one');
-  }
-  if (/[\r\n\0]/.test(token)) throw new InputError('`accessToken` contains a line break or NUL character and was refused');
-  // A bearer token is visible ASCII; anything else would fail inside fetch, as a retried network error.
-  if (/[^\x21-\x7e]/.test(token)) throw new InputError('`accessToken` contains a space, control or non-ASCII character and was refused');
-  return token;
 }
 
 function checkedHeaders(headers: unknown): Record<string, string> {

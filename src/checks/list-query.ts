@@ -1,7 +1,7 @@
-import { InputError } from './errors.js';
-import type { operations } from './generated/openapi.js';
+import { InputError } from '../errors.js';
+import type { operations } from '../generated/openapi.js';
 import { assertFields, isPlainObject } from './input-checks.js';
-import type { ListQuery } from './types.js';
+import type { ListQuery } from '../types.js';
 
 type ListImportsParams = NonNullable<operations['listImports']['parameters']['query']>;
 

@@ -1,8 +1,8 @@
-import { onAbort } from './abort-listener.js';
-import { ApiError, InputError, TimeoutError } from './errors.js';
-import { assertCallOptions, assertImportId } from './input-checks.js';
-import { MAX_TIMER_MS, retryDelayMs, sleep } from './retry-policy.js';
-import type { Import, ImportAttributeName, ImportProgress, RetrieveOptions, WaitForOptions } from './types.js';
+import { onAbort } from '../transport/abort-listener.js';
+import { ApiError, InputError, TimeoutError } from '../errors.js';
+import { assertCallOptions, assertImportId } from '../checks/input-checks.js';
+import { MAX_TIMER_MS, retryDelayMs, sleep } from '../transport/retry-policy.js';
+import type { Import, ImportAttributeName, ImportProgress, RetrieveOptions, WaitForOptions } from '../types.js';
 
 const FINAL_STATUSES: unknown[] = ['completed', 'interrupted'];
 /** What onProgress reports, and all that polling asks for unless the caller names fields. */

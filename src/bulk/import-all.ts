@@ -1,9 +1,9 @@
-import type { ImportsClient } from './client.js';
-import { assertCreateAttributes, assertJsonInputs, MAX_INPUTS } from './create-checks.js';
-import { assertCallOptions } from './input-checks.js';
-import { wholeNumber } from './list-query.js';
+import type { ImportsClient } from '../client/client.js';
+import { assertCreateAttributes, assertJsonInputs, MAX_INPUTS } from '../checks/create-checks.js';
+import { assertCallOptions } from '../checks/input-checks.js';
+import { wholeNumber } from '../checks/list-query.js';
 import { PROGRESS_FIELDS } from './wait-for.js';
-import type { Import, ImportAllOptions, ImportAllSummary, ImportAttributeName, ImportChunkFailure, ImportInput, ImportResourceType } from './types.js';
+import type { Import, ImportAllOptions, ImportAllSummary, ImportAttributeName, ImportChunkFailure, ImportInput, ImportResourceType } from '../types.js';
 
 /** The API runs at most this many imports per organization at a time. */
 const MAX_CONCURRENCY = 10;

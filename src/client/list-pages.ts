@@ -1,4 +1,4 @@
-import type { Import, ImportList } from './types.js';
+import type { Import, ImportList } from '../types.js';
 
 /**
  * Every import across pages, fetching page n + 1 only when the caller asks for the item after

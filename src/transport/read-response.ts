@@ -1,6 +1,6 @@
 import { bufferedResponse } from './buffered-response.js';
-import { ResponseError } from './errors.js';
-import type { CallState } from './transport.js';
+import { ResponseError } from '../errors.js';
+import type { CallState } from './call-state.js';
 
 /** application/json and any application/...+json, such as JSON:API's application/vnd.api+json. */
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;

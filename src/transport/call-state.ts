@@ -1,0 +1,7 @@
+/** Per-call facts shared between a client method and the transport, which it hands openapi-fetch as that call's fetch. */
+export interface CallState {
+  attempts: number;
+  idempotent: boolean;
+  /** The status of the last response, for errors raised after the transport returned. */
+  status?: number;
+}
