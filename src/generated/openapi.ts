@@ -18,8 +18,9 @@ export interface paths {
          *     `links` point to the first, previous, next and last pages with the same filters and sort.
          *
          *     Filters take the form `filter[q][<attribute>_<predicate>]`: `_eq` matches one value, `_in`
-         *     any of a comma-separated list, `_gt` and `_lt` compare instants. An unknown filter, sort key or
-         *     page size outside 1 to 25 is answered `400`.
+         *     any of a comma-separated list, `_start` the beginning of a string
+         *     (`filter[q][reference_start]=catalogue-2018-`), `_gt` and `_lt` compare instants. An unknown
+         *     filter, sort key or page size outside 1 to 25 is answered `400`.
          */
         get: operations["listImports"];
         put?: never;
@@ -97,7 +98,7 @@ export interface components {
          * @example -created_at
          * @enum {string}
          */
-        ImportSortKey: "id" | "-id" | "resource_type" | "-resource_type" | "format" | "-format" | "parent_resource_id" | "-parent_resource_id" | "status" | "-status" | "started_at" | "-started_at" | "completed_at" | "-completed_at" | "interrupted_at" | "-interrupted_at" | "inputs_size" | "-inputs_size" | "errors_count" | "-errors_count" | "warnings_count" | "-warnings_count" | "processed_count" | "-processed_count" | "reference" | "-reference" | "reference_origin" | "-reference_origin" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+        ImportSortKey: "id" | "-id" | "resource_type" | "-resource_type" | "format" | "-format" | "parent_resource_id" | "-parent_resource_id" | "status" | "-status" | "started_at" | "-started_at" | "completed_at" | "-completed_at" | "interrupted_at" | "-interrupted_at" | "inputs_size" | "-inputs_size" | "errors_count" | "-errors_count" | "warnings_count" | "-warnings_count" | "processed_count" | "-processed_count" | "attachment_url" | "-attachment_url" | "reference" | "-reference" | "reference_origin" | "-reference_origin" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
         /**
          * @description Where the import is in its lifecycle: `pending` when created, `in_progress` while inputs are processed, then `completed`, or `interrupted` when stopped on request or by too many errors.
          * @enum {string}
@@ -108,30 +109,21 @@ export interface components {
          * @example skus
          * @enum {string}
          */
-        ImportResourceType: "addresses" | "bundles" | "coupons" | "customer_addresses" | "customer_payment_sources" | "customer_subscriptions" | "customers" | "gift_cards" | "line_items" | "line_item_options" | "orders" | "price_tiers" | "prices" | "shipping_categories" | "sku_lists" | "sku_list_items" | "sku_options" | "skus" | "stock_items" | "stock_transfers" | "tags" | "tax_categories";
+        ImportResourceType: "addresses" | "bundles" | "coupons" | "customer_addresses" | "customer_payment_sources" | "customer_subscriptions" | "customers" | "gift_cards" | "line_items" | "line_item_options" | "orders" | "price_lists" | "price_tiers" | "prices" | "shipping_categories" | "sku_lists" | "sku_list_items" | "sku_options" | "skus" | "stock_items" | "stock_locations" | "stock_transfers" | "tags" | "tax_categories";
         /**
          * @description The name of one attribute of an import.
          * @enum {string}
          */
         ImportAttributeName: "resource_type" | "format" | "parent_resource_id" | "status" | "started_at" | "completed_at" | "interrupted_at" | "inputs" | "inputs_size" | "errors_count" | "warnings_count" | "processed_count" | "destroyed_count" | "errors_log" | "warnings_log" | "cleanup_records" | "skip_errors" | "attachment_url" | "created_at" | "updated_at" | "reference" | "reference_origin" | "metadata";
-        /**
-         * @description Free-form key-value pairs of your own, kept with the import.
-         * @example {
-         *       "foo": "bar"
-         *     }
-         */
-        Metadata: {
-            [key: string]: unknown;
-        };
-        /** @description The attributes of an import, as the API returns them. */
+        /** @description The attributes of an import, as the API returns them; with `fields[imports]`, only those asked for. */
         ImportAttributes: {
             resource_type?: components["schemas"]["ImportResourceType"];
             /**
-             * @description The format of the inputs, `json` or `csv`.
+             * @description The format of the inputs, `json` (the default) or `csv`.
              * @example json
-             * @enum {string}
+             * @enum {string|null}
              */
-            format?: "json" | "csv";
+            format?: "json" | "csv" | null;
             /**
              * @description The id of the parent resource the inputs belong to (a price list for prices, a stock location for stock items).
              * @example 1234
@@ -157,25 +149,29 @@ export interface components {
              */
             interrupted_at?: string | null;
             /**
-             * @description The records to import, one object each; at most 10,000.
+             * @description The records being imported, one object each, with the attributes of the resource type.
              * @example [
              *       {
              *         "code": "ABC",
              *         "name": "Foo"
+             *       },
+             *       {
+             *         "code": "DEF",
+             *         "name": "Bar"
              *       }
              *     ]
              */
             inputs?: {
                 [key: string]: unknown;
-            }[] | null;
+            }[];
             /**
              * @description How many inputs the import has.
-             * @example 2
+             * @example 300
              */
             inputs_size?: number | null;
             /**
              * @description How many inputs failed.
-             * @example 3
+             * @example 30
              */
             errors_count?: number | null;
             /**
@@ -184,59 +180,57 @@ export interface components {
              */
             warnings_count?: number | null;
             /**
-             * @description How many inputs have been processed so far.
-             * @example 2
+             * @description How many inputs have been processed (created or updated) so far.
+             * @example 270
              */
             processed_count?: number | null;
             /**
              * @deprecated
-             * @description How many records were deleted by the cleanup of an earlier import (deprecated).
+             * @description How many records the cleanup of the import deleted (deprecated, with `cleanup_records`).
              * @example 99
              */
             destroyed_count?: number | null;
             /**
-             * @description The errors of the inputs that failed, keyed by the input's identifying field.
-             * @example [
-             *       {
-             *         "code:ABC": {
-             *           "name": [
-             *             "has already been taken"
-             *           ]
-             *         }
-             *       }
-             *     ]
-             */
-            errors_log?: {
-                [key: string]: unknown;
-            }[] | null;
-            /**
-             * @description The warnings of the inputs imported with a warning, keyed by the input's identifying field.
-             * @example [
-             *       {
-             *         "code:ABC": [
-             *           "could not be deleted"
+             * @description The errors of the inputs that failed, one entry per input, keyed by the input (such as its code); each entry maps the input's attributes to their error messages.
+             * @example {
+             *       "ABC": {
+             *         "name": [
+             *           "has already been taken"
              *         ]
              *       }
-             *     ]
+             *     }
+             */
+            errors_log?: {
+                [key: string]: {
+                    [key: string]: string[];
+                };
+            } | null;
+            /**
+             * @description The warnings of the inputs imported with a warning, one entry per input, keyed by the input (such as its code); each entry lists the input's warning messages.
+             * @example {
+             *       "ABC": [
+             *         "could not be deleted"
+             *       ]
+             *     }
              */
             warnings_log?: {
-                [key: string]: unknown;
-            }[] | null;
+                [key: string]: string[];
+            } | null;
             /**
              * @deprecated
-             * @description Whether records missing from the inputs were deleted (deprecated, still returned).
+             * @description Whether records missing from the inputs were deleted at the end of the import (deprecated).
              * @example true
              */
             cleanup_records?: boolean | null;
             /**
-             * @description Whether the import goes on past invalid inputs instead of being interrupted.
+             * @description Whether the import goes on past invalid inputs instead of being interrupted when more than 10% of them fail.
              * @example false
              */
             skip_errors?: boolean | null;
             /**
              * Format: uri
-             * @description A temporary URL of the inputs file, once the import has completed.
-             * @example null
+             * @description The URL of the raw inputs file, generated when the import starts.
+             * @example http://cl_imports.s3.amazonaws.com/
              */
             attachment_url?: string | null;
             /**
@@ -261,13 +255,32 @@ export interface components {
              * @example ANY-EXTERNAL-REFERENCE-ORIGIN
              */
             reference_origin?: string | null;
-            metadata?: components["schemas"]["Metadata"];
+            /**
+             * @description Free-form key-value pairs of your own, kept with the import.
+             * @example {
+             *       "foo": "bar"
+             *     }
+             */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
         };
         /** @description A relationship of the import, given by its links. */
         RelationshipLinks: {
-            /** @description Where the related resources can be read: `self` is the URL of the relationship, `related` the URL of the related resources. */
+            /** @description Where the relationship and its related resources can be read. */
             links?: {
-                [key: string]: unknown;
+                /**
+                 * Format: uri
+                 * @description The URL of the relationship.
+                 * @example https://yourdomain.commercelayer.io/api/imports/xYZkjABcde/relationships/events
+                 */
+                self?: string;
+                /**
+                 * Format: uri
+                 * @description The URL of the related resources.
+                 * @example https://yourdomain.commercelayer.io/api/imports/xYZkjABcde/events
+                 */
+                related?: string;
             };
         };
         /** @description An import, as a JSON:API resource object. */
@@ -289,10 +302,10 @@ export interface components {
                  * @description The URL of the import.
                  * @example https://yourdomain.commercelayer.io/api/imports/xYZkjABcde
                  */
-                self: string;
+                self?: string;
             };
             attributes: components["schemas"]["ImportAttributes"];
-            /** @description The import's relationships. */
+            /** @description The import's relationships; may be empty, as in the API reference's own example. */
             relationships?: {
                 events?: components["schemas"]["RelationshipLinks"];
                 event_stores?: components["schemas"]["RelationshipLinks"];
@@ -405,8 +418,17 @@ export interface components {
         };
         /** @description A JSON:API error document. */
         ErrorDocument: {
-            /** @description The errors, at least one. */
+            /** @description The errors. */
             errors: components["schemas"]["Error"][];
+        };
+        /**
+         * @description Free-form key-value pairs of your own, kept with the import.
+         * @example {
+         *       "foo": "bar"
+         *     }
+         */
+        Metadata: {
+            [key: string]: unknown;
         };
         /** @description The attributes of a new import. Any other attribute is rejected. */
         ImportCreateAttributes: {
@@ -737,6 +759,11 @@ export interface components {
          */
         filterReferenceEq: string;
         /**
+         * @description Only the imports whose reference starts with this string.
+         * @example catalogue-2018-
+         */
+        filterReferenceStart: string;
+        /**
          * @description Only the imports created after this instant (ISO 8601).
          * @example 2018-01-01T00:00:00.000Z
          */
@@ -845,6 +872,11 @@ export interface operations {
                  * @example ANY-EXTERNAL-REFERENCE
                  */
                 "filter[q][reference_eq]"?: components["parameters"]["filterReferenceEq"];
+                /**
+                 * @description Only the imports whose reference starts with this string.
+                 * @example catalogue-2018-
+                 */
+                "filter[q][reference_start]"?: components["parameters"]["filterReferenceStart"];
                 /**
                  * @description Only the imports created after this instant (ISO 8601).
                  * @example 2018-01-01T00:00:00.000Z
@@ -1075,11 +1107,10 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const importSortKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportSortKey"]> = ["id", "-id", "resource_type", "-resource_type", "format", "-format", "parent_resource_id", "-parent_resource_id", "status", "-status", "started_at", "-started_at", "completed_at", "-completed_at", "interrupted_at", "-interrupted_at", "inputs_size", "-inputs_size", "errors_count", "-errors_count", "warnings_count", "-warnings_count", "processed_count", "-processed_count", "reference", "-reference", "reference_origin", "-reference_origin", "created_at", "-created_at", "updated_at", "-updated_at"];
+export const importSortKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportSortKey"]> = ["id", "-id", "resource_type", "-resource_type", "format", "-format", "parent_resource_id", "-parent_resource_id", "status", "-status", "started_at", "-started_at", "completed_at", "-completed_at", "interrupted_at", "-interrupted_at", "inputs_size", "-inputs_size", "errors_count", "-errors_count", "warnings_count", "-warnings_count", "processed_count", "-processed_count", "attachment_url", "-attachment_url", "reference", "-reference", "reference_origin", "-reference_origin", "created_at", "-created_at", "updated_at", "-updated_at"];
 export const importStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportStatus"]> = ["pending", "in_progress", "interrupted", "completed"];
-export const importResourceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportResourceType"]> = ["addresses", "bundles", "coupons", "customer_addresses", "customer_payment_sources", "customer_subscriptions", "customers", "gift_cards", "line_items", "line_item_options", "orders", "price_tiers", "prices", "shipping_categories", "sku_lists", "sku_list_items", "sku_options", "skus", "stock_items", "stock_transfers", "tags", "tax_categories"];
+export const importResourceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportResourceType"]> = ["addresses", "bundles", "coupons", "customer_addresses", "customer_payment_sources", "customer_subscriptions", "customers", "gift_cards", "line_items", "line_item_options", "orders", "price_lists", "price_tiers", "prices", "shipping_categories", "sku_lists", "sku_list_items", "sku_options", "skus", "stock_items", "stock_locations", "stock_transfers", "tags", "tax_categories"];
 export const importAttributeNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportAttributeName"]> = ["resource_type", "format", "parent_resource_id", "status", "started_at", "completed_at", "interrupted_at", "inputs", "inputs_size", "errors_count", "warnings_count", "processed_count", "destroyed_count", "errors_log", "warnings_log", "cleanup_records", "skip_errors", "attachment_url", "created_at", "updated_at", "reference", "reference_origin", "metadata"];
-export const importAttributesFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportAttributes"]["format"]> = ["json", "csv"];
 export const importTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Import"]["type"]> = ["imports"];
 export const importMetaModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Import"]["meta"]["mode"]> = ["test", "live"];
 export const includedResourceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncludedResource"]["type"]> = ["events", "event_stores"];

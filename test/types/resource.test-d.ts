@@ -19,14 +19,15 @@ describe('create()', () => {
     expectTypeOf(client.create).toBeCallableWith({ resource_type: 'skus', inputs });
     expectTypeOf(client.create).toBeCallableWith({ resource_type: 'prices', format: 'csv', inputs: 'sku_code,amount_cents\nABC,100\n', parent_resource_id: 'x' });
     expectTypeOf(client.create).toBeCallableWith({ resource_type: 'stock_items', inputs, skip_errors: true, reference: null, metadata: { a: 1 } });
+    // price_lists and stock_locations are importable too (the official list, issue 9)
+    expectTypeOf(client.create).toBeCallableWith({ resource_type: 'price_lists', inputs });
+    expectTypeOf(client.create).toBeCallableWith({ resource_type: 'stock_locations', inputs });
     expectTypeOf(client.create({ resource_type: 'skus', inputs })).resolves.toEqualTypeOf<Import>();
   });
 
   test('an unknown resource_type does not compile', () => {
     // @ts-expect-error widgets cannot be imported
     void client.create({ resource_type: 'widgets', inputs });
-    // @ts-expect-error price_lists is a Commerce Layer resource, but not importable here
-    void client.create({ resource_type: 'price_lists', inputs });
     // @ts-expect-error resource_type is required
     void client.create({ inputs });
     // @ts-expect-error importAll takes the same enum
