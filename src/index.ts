@@ -1,16 +1,13 @@
-export { createImportsClient, type ImportsClient } from './client/client.js';
+export { createImportsClient } from './client/client.js';
+export type { ImportsClient } from './client/imports-client.js';
 export type { AccessToken, ImportsClientOptions, RetryOptions } from './client/client-options.js';
 export { ApiError, ImportsError, InputError, NetworkError, ResponseError, TimeoutError, type JsonApiError } from './errors.js';
 export type {
   CallOptions,
   CreateOptions,
   Import,
-  ImportAllOptions,
-  ImportAllProgress,
-  ImportAllSummary,
   ImportAttributeName,
   ImportAttributes,
-  ImportChunkFailure,
   ImportCreateAttributes,
   ImportFilter,
   ImportInput,
@@ -22,7 +19,17 @@ export type {
   ImportUpdateAttributes,
   ListQuery,
   RetrieveOptions,
+  SparseImport,
   UpdateOptions,
   WaitForOptions,
+  WithFields,
 } from './types.js';
+export type {
+  ImportAllOptions,
+  ImportAllProgress,
+  ImportAllResume,
+  ImportAllSummary,
+  ImportChunkFailure,
+  ImportRecords,
+} from './bulk/import-all-types.js';
 export type { Middleware } from 'openapi-fetch';

@@ -2,9 +2,17 @@ import type { components, operations } from './generated/openapi.js';
 
 type Schemas = components['schemas'];
 
-/** An import, as the API returns it. */
-export type Import = Schemas['Import'];
 export type ImportAttributes = Schemas['ImportAttributes'];
+/** The attributes the API returns with every full import (one asked for without `fields`). */
+type AlwaysReturned = 'status' | 'resource_type' | 'inputs' | 'created_at' | 'updated_at';
+/** An import, as the API returns it without a sparse fieldset. */
+export type Import = Omit<Schemas['Import'], 'attributes'> & {
+  attributes: Omit<ImportAttributes, AlwaysReturned> & Required<Pick<ImportAttributes, AlwaysReturned>>;
+};
+/** An import asked for with `fields`: exactly the attributes named, each present (null where it has no value). */
+export type SparseImport<F extends ImportAttributeName> = Omit<Schemas['Import'], 'attributes'> & {
+  attributes: Required<Pick<ImportAttributes, F>>;
+};
 export type ImportStatus = Schemas['ImportStatus'];
 /** The attributes `update` accepts: reference, reference_origin, metadata, _interrupt. */
 export type ImportUpdateAttributes = Schemas['ImportUpdateAttributes'];
@@ -19,9 +27,11 @@ export interface CallOptions {
 }
 
 export interface UpdateOptions extends CallOptions {
-  /** Return only these attributes (`fields[imports]=a,b`). */
-  fields?: ImportAttributeName[];
+  /** Return only these attributes (`fields[imports]=a,b`); the result's type then holds only them. */
+  fields?: readonly ImportAttributeName[];
 }
+/** Options that name a sparse fieldset. */
+export type WithFields<O, F extends ImportAttributeName> = Omit<O, 'fields'> & { fields: readonly F[] };
 
 /** The attributes `create` accepts; `resource_type` and `inputs` are required. */
 export type ImportCreateAttributes = Schemas['ImportCreateAttributes'];
@@ -41,11 +51,11 @@ export interface ListQuery {
   sort?: ImportSortKey[];
   filter?: ImportFilter;
   /** Return only these attributes (`fields[imports]=a,b`). */
-  fields?: ImportAttributeName[];
+  fields?: readonly ImportAttributeName[];
 }
 
 /** One page of imports: `meta` counts the whole filtered list, `links` lead to the other pages. */
-export type ImportList = Pick<Schemas['ImportListResponse'], 'data' | 'meta' | 'links'>;
+export type ImportList<T = Import> = Omit<Pick<Schemas['ImportListResponse'], 'data' | 'meta' | 'links'>, 'data'> & { data: T[] };
 export type RetrieveOptions = UpdateOptions;
 export type CreateOptions = UpdateOptions;
 
@@ -63,46 +73,5 @@ export interface WaitForOptions extends CallOptions {
    * Poll for these attributes (and `status`) and resolve to the last poll. Without them, polls ask for
    * the progress attributes only and the whole import is retrieved once at the end.
    */
-  fields?: ImportAttributeName[];
-}
-
-export interface ImportAllProgress extends ImportProgress {
-  /** The chunk's index, from 0, and its import's id. */
-  chunk: number;
-  id: string;
-  /** Inputs processed so far over every chunk, out of `inputs_total`. */
-  processed_total: number;
-  inputs_total: number;
-}
-
-export interface ImportAllOptions extends CallOptions {
-  /** Inputs per import (default and most 10,000). */
-  chunkSize?: number;
-  /** Imports created and followed at the same time (default 3, most 10: the API runs 10 per organization). */
-  concurrency?: number;
-  /** Passed to each import, such as `parent_resource_id` or `skip_errors`. */
-  attributes?: Omit<ImportCreateAttributes, 'resource_type' | 'format' | 'inputs'>;
-  intervalMs?: number;
-  /** Per import, as in `waitFor`. */
-  timeoutMs?: number;
-  onProgress?: (progress: ImportAllProgress) => void;
-}
-
-/** A chunk that did not finish: not created, or failed while it was followed (its import's id, if created). */
-export interface ImportChunkFailure {
-  chunk: number;
-  error: unknown;
-  id?: string;
-}
-
-export interface ImportAllSummary {
-  /** The final state of every import that finished (completed or interrupted), in chunk order. */
-  imports: Import[];
-  processed_count: number;
-  errors_count: number;
-  warnings_count: number;
-  /** The errors and warnings logs of every import, one after the other. */
-  errors_log: NonNullable<ImportAttributes['errors_log']>;
-  warnings_log: NonNullable<ImportAttributes['warnings_log']>;
-  failures: ImportChunkFailure[];
+  fields?: readonly ImportAttributeName[];
 }

@@ -1,88 +1,149 @@
-import type { ImportsClient } from '../client/client.js';
-import { assertCreateAttributes, assertJsonInputs, MAX_INPUTS } from '../checks/create-checks.js';
-import { assertCallOptions } from '../checks/input-checks.js';
-import { wholeNumber } from '../checks/list-query.js';
-import { PROGRESS_FIELDS } from './wait-for.js';
-import type { Import, ImportAllOptions, ImportAllSummary, ImportAttributeName, ImportChunkFailure, ImportInput, ImportResourceType } from '../types.js';
+import { InputError } from '../errors.js';
+import { onAbort } from '../transport/abort-listener.js';
+import type { RetryOptions } from '../transport/retry-policy.js';
+import type { CallOptions, Import, ImportCreateAttributes, ImportInput, ImportResourceType, RetrieveOptions } from '../types.js';
+import { chunkReader, type Chunk } from './chunk-reader.js';
+import { createChunk, type CreateChunkDeps } from './create-chunk.js';
+import { assertCsvRecord, csvChunk } from './csv-chunk.js';
+import { FINAL_FIELDS, followImport } from './follow-import.js';
+import { assertSameLoad, chunkItems, chunkMetadata, findGroup, REFERENCE_ORIGIN, referenceOf } from './group.js';
+import { importAllSettings, type ImportAllSettings } from './import-all-options.js';
+import type { ImportAllOptions, ImportAllSummary, ImportRecords } from './import-all-types.js';
+import { createPacer, READ_LIMITS, WRITE_LIMITS } from './rate-pacer.js';
+import { summarize, type ChunkOutcome } from './summary.js';
 
-/** The API runs at most this many imports per organization at a time. */
-const MAX_CONCURRENCY = 10;
-/** What the summary needs from each import: polling asks for these only, never the 10,000 inputs. */
-const SUMMARY_FIELDS: ImportAttributeName[] = [...PROGRESS_FIELDS, 'warnings_count', 'errors_log', 'warnings_log'];
+/** The calls importAll makes, with the client's retry policy for creates whose fate is unknown. */
+export interface BulkClient extends Pick<CreateChunkDeps, 'create' | 'list'> {
+  retrieve(id: string, options: RetrieveOptions): Promise<Import>;
+  interrupt(id: string, options?: CallOptions): Promise<Import>;
+  retry: Required<RetryOptions>;
+}
 
 /**
- * Splits the inputs into imports of `chunkSize`, creates and follows up to `concurrency` of them at
- * a time, and sums them up. A chunk that fails is reported with its index and error while the
- * others go on. An aborted signal starts no further chunk, interrupts the imports still running
- * (best effort) and rejects with the signal's reason.
+ * Imports records from any (async) iterable in chunks, `concurrency` imports at a time, reading the
+ * source only as fast as chunks are sent. The group's imports already on the server are the
+ * journal of earlier runs: completed chunks are not sent again, running ones are followed.
  */
-export async function importAll(
-  client: Pick<ImportsClient, 'create' | 'waitFor' | 'interrupt'>,
-  resourceType: ImportResourceType,
-  inputs: ImportInput[],
-  options: ImportAllOptions = {},
-): Promise<ImportAllSummary> {
-  assertCallOptions(options);
-  const { chunkSize = MAX_INPUTS, concurrency = 3, attributes, signal, onProgress, intervalMs, timeoutMs } = options;
-  wholeNumber('chunkSize', chunkSize, 1, MAX_INPUTS);
-  wholeNumber('concurrency', concurrency, 1, MAX_CONCURRENCY);
-  assertJsonInputs(inputs, Infinity);
-  const attributesOf = (chunk: ImportInput[]) => ({ ...attributes, resource_type: resourceType, format: 'json' as const, inputs: chunk });
-  // Checks the resource type and the shared attributes once, before any import is created.
-  assertCreateAttributes(attributesOf(inputs.slice(0, 1)));
+export async function importAll(client: BulkClient, resourceType: ImportResourceType, records: ImportRecords, options: ImportAllOptions = {}): Promise<ImportAllSummary> {
+  const settings = importAllSettings(resourceType, records, options);
+  const { chunkSize, concurrency, group, total, signal } = settings;
+  let columns = settings.columns;
+  const reader = chunkReader(records, chunkSize, (record, position) => {
+    if (settings.format !== 'csv') return;
+    columns ??= Object.keys(record);
+    assertCsvRecord(record, columns, position);
+  });
+  const read = createPacer(READ_LIMITS);
+  const write = createPacer(WRITE_LIMITS);
+  const deps: CreateChunkDeps = { create: client.create, list: client.list, read, write, retry: client.retry };
+  // Stops every chunk at once: the caller's abort, or a failure that ends the whole load.
+  const stop = new AbortController();
+  const stopWatching = signal && onAbort(signal, () => stop.abort(signal.reason));
+  if (signal?.aborted) stop.abort(signal.reason);
+  const following = new Set<string>();
+  const outcomes: ChunkOutcome[] = [];
+  const handled = new Map<number, number>();
+  let found = new Map<number, Import>();
 
-  const chunks = Array.from({ length: Math.ceil(inputs.length / chunkSize) }, (_, i) => inputs.slice(i * chunkSize, (i + 1) * chunkSize));
-  const finished: Import[] = [];
-  const failures: ImportChunkFailure[] = [];
-  const running = new Set<string>();
-  const processed = chunks.map(() => 0);
-  let next = 0;
+  const chunksTotal = () => (total !== undefined ? Math.ceil(total / chunkSize) : reader.ended ? Math.ceil(reader.read / chunkSize) : undefined);
+  const report = (chunk: Chunk, current: Import, resumed: boolean) => {
+    const { status, processed_count, inputs_size, errors_count } = current.attributes;
+    handled.set(chunk.index, (processed_count ?? 0) + (errors_count ?? 0));
+    try {
+      settings.onProgress?.({
+        group, chunk: chunk.index, reference: referenceOf(group, chunk.index), id: current.id, resumed,
+        status, processed_count, inputs_size, errors_count,
+        processed_total: [...handled.values()].reduce((a, b) => a + b, 0),
+        records_read: reader.read,
+        records_total: total ?? (reader.ended ? reader.read : undefined),
+        chunks_total: chunksTotal(),
+      });
+    } catch (error) {
+      stop.abort(error);
+    }
+  };
+
+  async function runChunk(chunk: Chunk): Promise<ChunkOutcome> {
+    const outcome: ChunkOutcome = { index: chunk.index, first: chunk.first, last: chunk.last, resumed: false };
+    const earlier = found.get(chunk.index);
+    try {
+      let id: string;
+      if (earlier) {
+        outcome.resumed = true;
+        outcome.id = id = earlier.id;
+        const items = (earlier.attributes.metadata as { chunk_items?: unknown } | null)?.chunk_items;
+        if (items !== chunkItems(chunk.first, chunk.last)) {
+          throw new InputError(`Group ${group}'s import ${id} holds records ${String(items)}, where these records' chunk ${chunk.index + 1} holds ${chunkItems(chunk.first, chunk.last)}: another load used this group`);
+        }
+        const finished = earlier.attributes.status === 'completed' || earlier.attributes.status === 'interrupted';
+        if (finished) {
+          await read(stop.signal);
+          outcome.final = await client.retrieve(id, { signal: stop.signal, fields: FINAL_FIELDS });
+          report(chunk, outcome.final, true);
+          return outcome;
+        }
+      } else {
+        outcome.id = id = (await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal)).id;
+      }
+      chunk.records = []; // Sent: the chunk's records need no memory any more.
+      following.add(id);
+      outcome.final = await followImport(client.retrieve, id, {
+        read, signal: stop.signal, intervalMs: settings.intervalMs, timeoutMs: settings.timeoutMs,
+        onChange: (current) => report(chunk, current, outcome.resumed),
+      });
+      following.delete(id);
+    } catch (error) {
+      if (stop.signal.aborted) throw stop.signal.reason;
+      if (error instanceof InputError) throw error;
+      outcome.error = error;
+    }
+    return outcome;
+  }
 
   async function worker(): Promise<void> {
-    while (next < chunks.length && !signal?.aborted) {
-      const chunk = next++;
-      let id: string | undefined;
-      try {
-        id = (await client.create(attributesOf(chunks[chunk]!), { signal, fields: ['status'] })).id;
-        running.add(id);
-        const importId = id;
-        finished[chunk] = await client.waitFor(importId, {
-          signal,
-          intervalMs,
-          timeoutMs,
-          fields: SUMMARY_FIELDS,
-          onProgress: (progress) => {
-            processed[chunk] = progress.processed_count ?? 0;
-            const totals = { processed_total: processed.reduce((a, b) => a + b, 0), inputs_total: inputs.length };
-            onProgress?.({ ...progress, chunk, id: importId, ...totals });
-          },
-        });
-      } catch (error) {
-        // Cancelled: its import, if created, stays in `running`, to be interrupted below.
-        if (signal?.aborted) return;
-        failures.push(id === undefined ? { chunk, error } : { chunk, error, id });
-      }
-      if (id !== undefined) running.delete(id);
+    while (!stop.signal.aborted) {
+      const chunk = await reader.next();
+      if (!chunk) return;
+      outcomes[chunk.index] = await runChunk(chunk);
     }
   }
 
-  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
-  if (signal?.aborted) {
-    await Promise.allSettled([...running].map((id) => client.interrupt(id)));
-    throw signal.reason;
+  try {
+    found = await findGroup(client.list, group, read, stop.signal);
+    assertSameLoad(found, group, chunkSize, total);
+    const statuses = [...found.values()].map((each) => each.attributes.status);
+    settings.onResume?.({
+      group,
+      completed: statuses.filter((status) => status === 'completed').length,
+      running: statuses.filter((status) => status === 'pending' || status === 'in_progress').length,
+      interrupted: statuses.filter((status) => status === 'interrupted').length,
+    });
+    await Promise.all(Array.from({ length: concurrency }, () => worker().catch((error) => stop.abort(error))));
+    if (stop.signal.aborted) throw stop.signal.reason;
+    const beyond = [...found.keys()].filter((index) => index >= outcomes.length);
+    if (beyond.length > 0) {
+      throw new InputError(`Group ${group} holds imports for chunks past the end of these records (${beyond.map((i) => referenceOf(group, i)).join(', ')}): another load used this group`);
+    }
+    return summarize(group, outcomes, reader.read);
+  } catch (error) {
+    if (signal?.aborted && settings.interruptOnAbort) await Promise.allSettled([...following].map((id) => client.interrupt(id)));
+    throw error;
+  } finally {
+    stopWatching?.();
+    await reader.close().catch(() => {});
   }
-  return summarize(finished.filter(Boolean), failures);
 }
 
-function summarize(imports: Import[], failures: ImportChunkFailure[]): ImportAllSummary {
-  const summary: ImportAllSummary = { imports, processed_count: 0, errors_count: 0, warnings_count: 0, errors_log: [], warnings_log: [], failures };
-  for (const { attributes } of imports) {
-    summary.processed_count += attributes.processed_count ?? 0;
-    summary.errors_count += attributes.errors_count ?? 0;
-    summary.warnings_count += attributes.warnings_count ?? 0;
-    summary.errors_log.push(...(attributes.errors_log ?? []));
-    summary.warnings_log.push(...(attributes.warnings_log ?? []));
-  }
-  failures.sort((a, b) => a.chunk - b.chunk);
-  return summary;
+function attributesOf(settings: ImportAllSettings, resourceType: ImportResourceType, chunk: Chunk, columns: string[] | undefined, chunks: number | undefined) {
+  const { attributes = {}, group } = settings;
+  const inputs: ImportInput[] | string = settings.format === 'csv' ? csvChunk(columns!, chunk.records) : chunk.records;
+  return {
+    ...attributes,
+    resource_type: resourceType,
+    format: settings.format,
+    inputs,
+    reference: referenceOf(group, chunk.index),
+    reference_origin: REFERENCE_ORIGIN,
+    metadata: { ...attributes.metadata, ...chunkMetadata(group, chunk.index, chunk.first, chunk.last, chunks) },
+  } as ImportCreateAttributes & { reference: string };
 }

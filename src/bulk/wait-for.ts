@@ -23,10 +23,10 @@ export async function waitFor(
   options: WaitForOptions = {},
 ): Promise<Import> {
   assertImportId(id);
-  assertCallOptions(options);
+  assertCallOptions(options, 'waitFor', ['signal', 'fields', 'intervalMs', 'timeoutMs', 'onProgress']);
   const { intervalMs = 2000, timeoutMs = 30 * 60_000, signal, onProgress, fields } = options;
   for (const [name, value] of [['intervalMs', intervalMs], ['timeoutMs', timeoutMs]] as const) {
-    if (typeof value !== 'number' || !(value > 0)) throw new InputError(`${name} must be a positive number`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new InputError(`${name} must be a positive number`);
   }
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new InputError('onProgress must be a function');
   const polled = !fields ? PROGRESS_FIELDS : fields.includes('status') ? fields : [...fields, 'status' as const];

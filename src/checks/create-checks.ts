@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { importResourceTypeValues as RESOURCE_TYPES } from '../generated/openapi.js';
-import { assertUpdateAttributes, isPlainObject } from './input-checks.js';
+import { csvRecordCount } from './csv-rows.js';
+import { assertJsonValue, assertUpdateAttributes, isPlainObject } from './input-checks.js';
 import type { ImportInput, ImportResourceType } from '../types.js';
 
 /** The most inputs one import takes. */
@@ -18,7 +19,10 @@ export function assertCreateAttributes(attributes: unknown): void {
   assertResourceType(resource_type);
   if (format === 'csv') {
     if (typeof inputs !== 'string') throw new InputError('inputs must be a CSV string when format is csv');
-    if (inputs.trim() === '') throw new InputError('inputs is empty: an import needs at least one record');
+    // Counted as a CSV parser counts them: a quoted field may hold a line break.
+    const rows = csvRecordCount(inputs);
+    if (rows === 0) throw new InputError('inputs has no record: a csv import needs a header and at least one row');
+    if (rows > MAX_INPUTS) throw new InputError(`inputs holds ${rows} CSV records, more than the ${MAX_INPUTS} one import takes: importAll splits them`);
   } else if (format === 'json') {
     assertJsonInputs(inputs, MAX_INPUTS);
   } else {
@@ -47,6 +51,11 @@ export function assertJsonInputs(inputs: unknown, limit: number): asserts inputs
   if (inputs.length > limit) {
     throw new InputError(`inputs holds ${inputs.length} records, more than the ${limit} one import takes: importAll splits them`);
   }
-  const bad = inputs.findIndex((input) => !isPlainObject(input) || Object.keys(input).length === 0);
-  if (bad >= 0) throw new InputError(`inputs[${bad}] must be a plain object with at least one attribute`);
+  for (let i = 0; i < inputs.length; i++) assertJsonInput(inputs[i], `inputs[${i}]`);
+}
+
+/** One json record: a plain object with at least one attribute, holding only what JSON carries as it is. */
+export function assertJsonInput(input: unknown, path: string): asserts input is ImportInput {
+  if (!isPlainObject(input) || Object.keys(input).length === 0) throw new InputError(`${path} must be a plain object with at least one attribute`);
+  assertJsonValue(input, path);
 }

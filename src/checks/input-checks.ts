@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { assertKnownOptions } from './option-names.js';
 
 /** Checks an import id before it goes into a URL: `.` and `..` would resolve to another path even when encoded. */
 export function assertImportId(id: unknown): asserts id is string {
@@ -47,16 +48,21 @@ export function assertFields(fields: unknown): asserts fields is string[] | unde
   }
 }
 
-/** Checks the options object every call takes, with its `signal` and `fields` where given. */
-export function assertCallOptions(options: unknown): asserts options is { signal?: AbortSignal; fields?: string[] } {
+/** Checks the options object every call takes, with its `signal` and `fields` where given, and no option it does not know. */
+export function assertCallOptions(
+  options: unknown,
+  where: string,
+  known: readonly string[] = ['signal', 'fields'],
+): asserts options is { signal?: AbortSignal; fields?: readonly string[] } {
   if (options === null || typeof options !== 'object') throw new InputError(`options must be an object, not ${kindOf(options)}`);
+  assertKnownOptions(options, known, where);
   const { signal, fields } = options as Record<string, unknown>;
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InputError('signal must be an AbortSignal');
   assertFields(fields);
 }
 
 /** JSON.stringify would drop or change anything else without a word: refuse it instead. */
-function assertJsonValue(value: unknown, path: string, parents: Set<object>): void {
+export function assertJsonValue(value: unknown, path: string, parents = new Set<object>()): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new InputError(`${path} is ${value}, which JSON cannot carry`);

@@ -1,4 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
+import { assertKnownOptions } from '../checks/option-names.js';
 import { InputError } from '../errors.js';
 import type { RetryOptions } from '../transport/retry-policy.js';
 import { type AccessToken, checkedToken } from '../transport/token.js';
@@ -36,6 +37,7 @@ export interface ResolvedOptions extends TransportConfig {
   middleware: Middleware[];
 }
 
+const OPTION_NAMES = ['organization', 'baseUrl', 'accessToken', 'fetch', 'timeoutMs', 'headers', 'retry', 'maxResponseBytes', 'middleware'];
 const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization', 'user-agent']);
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const NO_RETRY: Required<RetryOptions> = { retries: 0, baseDelayMs: 0, maxDelayMs: 0 };
@@ -43,6 +45,7 @@ const NO_RETRY: Required<RetryOptions> = { retries: 0, baseDelayMs: 0, maxDelayM
 /** Checks every option once, when the client is made, so that bad configuration never reaches the network. */
 export function resolveOptions(options: ImportsClientOptions): ResolvedOptions {
   if (options === null || typeof options !== 'object') throw new InputError('createImportsClient needs an options object');
+  assertKnownOptions(options, OPTION_NAMES, 'createImportsClient');
   const { organization, baseUrl } = options as { organization?: unknown; baseUrl?: unknown };
   if ((organization === undefined) === (baseUrl === undefined)) {
     throw new InputError('Pass exactly one of `organization` and `baseUrl`');
@@ -117,6 +120,7 @@ function checkedHeaders(headers: unknown): Record<string, string> {
 
 function checkedRetry(retry: RetryOptions): Required<RetryOptions> {
   if (retry === null || typeof retry !== 'object') throw new InputError('`retry` must be an object or false');
+  assertKnownOptions(retry, ['retries', 'baseDelayMs', 'maxDelayMs'], '`retry`');
   const retries = retry.retries ?? 2;
   if (!Number.isInteger(retries) || retries < 0) throw new InputError('`retry.retries` must be a whole number, 0 or more');
   return {

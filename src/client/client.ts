@@ -1,9 +1,11 @@
-import createClient, { type Client, defaultPathSerializer } from 'openapi-fetch';
+import createClient, { defaultPathSerializer } from 'openapi-fetch';
 import { resolveOptions, type ImportsClientOptions } from './client-options.js';
+import type { ImportsClient } from './imports-client.js';
 import { assertCreateAttributes } from '../checks/create-checks.js';
 import { ApiError, ImportsError, ResponseError } from '../errors.js';
 import type { paths } from '../generated/openapi.js';
 import { importAll } from '../bulk/import-all.js';
+import { withCurrentLogs } from '../logs.js';
 import { assertCallOptions, assertImportId, assertUpdateAttributes } from '../checks/input-checks.js';
 import { LightRequest } from '../transport/light-request.js';
 import { listPages } from './list-pages.js';
@@ -13,10 +15,8 @@ import type {
   CallOptions,
   CreateOptions,
   Import,
-  ImportAllOptions,
-  ImportAllSummary,
   ImportCreateAttributes,
-  ImportInput,
+  ImportAttributeName,
   ImportList,
   ImportResourceType,
   ImportUpdateAttributes,
@@ -25,30 +25,9 @@ import type {
   UpdateOptions,
   WaitForOptions,
 } from '../types.js';
+import type { ImportAllOptions, ImportRecords } from '../bulk/import-all-types.js';
 import { USER_AGENT } from '../version.js';
 import { waitFor } from '../bulk/wait-for.js';
-
-export interface ImportsClient {
-  /** Updates an import's reference, reference_origin, metadata or _interrupt; resolves to the updated import. */
-  update(importId: string, attributes: ImportUpdateAttributes, options?: UpdateOptions): Promise<Import>;
-  /** Interrupts a pending or running import: an update with `_interrupt: true`. */
-  interrupt(importId: string, options?: UpdateOptions): Promise<Import>;
-  /** One page of imports, filtered, sorted and paged by `query`. */
-  list(query?: ListQuery, options?: CallOptions): Promise<ImportList>;
-  /** Every import over every page (25 a page unless `query.page.size` says otherwise), each page fetched when the loop reaches it. */
-  listAll(query?: ListQuery, options?: CallOptions): AsyncGenerator<Import, void, undefined>;
-  retrieve(importId: string, options?: RetrieveOptions): Promise<Import>;
-  /** Creates an import, `pending` at first. Not idempotent: retried only on 429, never on a 5xx or a lost connection. */
-  create(attributes: ImportCreateAttributes, options?: CreateOptions): Promise<Import>;
-  /** Deletes an import; resolves to undefined. */
-  delete(importId: string, options?: CallOptions): Promise<void>;
-  /** Polls an import until it is completed or interrupted; resolves to that final state. */
-  waitFor(importId: string, options?: WaitForOptions): Promise<Import>;
-  /** Imports any number of records in chunks of up to 10,000, a few imports at a time, and sums them up. */
-  importAll(resourceType: ImportResourceType, inputs: ImportInput[], options?: ImportAllOptions): Promise<ImportAllSummary>;
-  /** The typed openapi-fetch client with this client's transport, for callers who need the whole response. */
-  readonly raw: Client<paths, typeof JSON_API>;
-}
 
 interface FetchResult {
   data?: unknown;
@@ -85,13 +64,13 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
     if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
       throw notJsonApi(state, body === undefined ? 'is empty' : 'has no `data` object');
     }
-    return resource as Import;
+    return withCurrentLogs(resource) as Import;
   }
 
   async function update(importId: string, attributes: ImportUpdateAttributes, options: UpdateOptions = {}): Promise<Import> {
     assertImportId(importId);
     assertUpdateAttributes(attributes);
-    assertCallOptions(options);
+    assertCallOptions(options, 'update');
     return resourceOf(true, (fetch) =>
       raw.PATCH('/api/imports/{importId}', {
         params: { path: { importId }, query: fieldsQuery(options) },
@@ -104,7 +83,7 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
 
   async function retrieve(importId: string, options: RetrieveOptions = {}): Promise<Import> {
     assertImportId(importId);
-    assertCallOptions(options);
+    assertCallOptions(options, 'retrieve');
     return resourceOf(true, (fetch) =>
       raw.GET('/api/imports/{importId}', {
         params: { path: { importId }, query: fieldsQuery(options) },
@@ -116,7 +95,7 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
 
   async function create(attributes: ImportCreateAttributes, options: CreateOptions = {}): Promise<Import> {
     assertCreateAttributes(attributes);
-    assertCallOptions(options);
+    assertCallOptions(options, 'create');
     // Not idempotent: a second attempt after a 5xx or a lost connection could create a second import; only a 429 is retried.
     return resourceOf(false, (fetch) =>
       raw.POST('/api/imports', {
@@ -130,7 +109,7 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
 
   async function deleteImport(importId: string, options: CallOptions = {}): Promise<void> {
     assertImportId(importId);
-    assertCallOptions(options);
+    assertCallOptions(options, 'delete', ['signal']);
     const state: CallState = { attempts: 0, idempotent: true };
     try {
       await parsedBody(state, () => raw.DELETE('/api/imports/{importId}', { params: { path: { importId } }, signal: options.signal, fetch: fetchFor(state) }));
@@ -142,30 +121,33 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
 
   async function list(query?: ListQuery, options: CallOptions = {}, pageNumber?: number): Promise<ImportList> {
     const params = listParams(query, pageNumber);
-    assertCallOptions(options);
+    assertCallOptions(options, 'list', ['signal']);
     const state: CallState = { attempts: 0, idempotent: true };
     const body = await parsedBody(state, () => raw.GET('/api/imports', { params: { query: params }, signal: options.signal, fetch: fetchFor(state) }));
     const { data, meta, links } = (body ?? {}) as Partial<ImportList>;
     if (!Array.isArray(data)) throw notJsonApi(state, 'has no `data` array');
-    return { data, meta, links } as ImportList;
+    return { data: data.map(withCurrentLogs), meta, links } as ImportList;
   }
 
-  const client: ImportsClient = {
+  const client = {
     update,
-    interrupt: (importId, options) => update(importId, { _interrupt: true }, options),
-    list: (query, options) => list(query, options),
-    listAll: (query, options) => listPages((number) => list(query, options, number), query?.page?.number),
+    interrupt: (importId: string, options?: UpdateOptions) => update(importId, { _interrupt: true }, options),
+    list: (query?: ListQuery, options?: CallOptions) => list(query, options),
+    listAll: (query?: ListQuery, options?: CallOptions) => listPages((number) => list(query, options, number), query?.page?.number),
     retrieve,
     create,
     delete: deleteImport,
-    waitFor: (importId, options) => waitFor(retrieve, importId, options),
-    importAll: (resourceType, inputs, options) => importAll(client, resourceType, inputs, options),
+    waitFor: (importId: string, options?: WaitForOptions) => waitFor(retrieve, importId, options),
+    importAll: (resourceType: ImportResourceType, records: ImportRecords, options?: ImportAllOptions) =>
+      importAll({ create, retrieve, list: (query, options) => list(query, options), interrupt: client.interrupt, retry: config.retry }, resourceType, records, options),
     raw,
   };
-  return client;
+  // The overloads' sparse types are what `fields` makes of the same objects.
+  return client as ImportsClient;
 }
 
-const fieldsQuery = ({ fields }: UpdateOptions) => (fields ? { 'fields[imports]': fields } : undefined);
+// openapi-fetch's types want a mutable array; the array is only read.
+const fieldsQuery = ({ fields }: UpdateOptions) => (fields ? { 'fields[imports]': fields as ImportAttributeName[] } : undefined);
 
 type CallFetch = (request: Request) => Promise<Response>;
 

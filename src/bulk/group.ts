@@ -1,0 +1,84 @@
+import { InputError } from '../errors.js';
+import type { Import, ImportAttributeName, ImportList, ListQuery } from '../types.js';
+import type { Pacer } from './rate-pacer.js';
+
+/** Who made the imports, as Commerce Layer's CLI writes `cli-plugin-imports`. */
+export const REFERENCE_ORIGIN = 'commercelayer-imports';
+/** A group name goes into `reference` and into a `reference_start` filter, whose values travel comma-separated. */
+const GROUP_NAME = /^[^\s,]+$/;
+
+/** Chunk `index`'s reference, as Commerce Layer's CLI names chunks: `<group>-0001` for the first. */
+export function referenceOf(group: string, index: number): string {
+  return `${group}-${String(index + 1).padStart(4, '0')}`;
+}
+
+/** 1-based positions of a chunk's first and last record, `first-last`. */
+export const chunkItems = (first: number, last: number) => `${first}-${last}`;
+
+/** The metadata Commerce Layer's CLI gives each chunk, so that either tool recognises the other's imports. */
+export function chunkMetadata(group: string, index: number, first: number, last: number, chunks: number | undefined) {
+  return { group_id: group, chunk_number: chunks === undefined ? `${index + 1}` : `${index + 1}/${chunks}`, chunk_items: chunkItems(first, last) };
+}
+
+export function checkedGroup(group: unknown): string {
+  if (group === undefined) return randomGroup();
+  if (typeof group !== 'string' || !GROUP_NAME.test(group)) throw new InputError('group must be a non-empty string without spaces or commas');
+  return group;
+}
+
+function randomGroup(): string {
+  return globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 12);
+}
+
+/** What resuming needs of each import: never its inputs or logs. */
+const FOUND_FIELDS: ImportAttributeName[] = ['status', 'reference', 'metadata', 'inputs_size', 'processed_count', 'errors_count', 'warnings_count'];
+const STATUS_RANK: Record<string, number> = { completed: 3, in_progress: 2, pending: 2, interrupted: 1 };
+
+/**
+ * The group's imports already on the server, by chunk index: the server is the journal of every
+ * earlier run. Where a chunk has several (another tool, a manual retry), the most advanced counts.
+ */
+export async function findGroup(
+  list: (query: ListQuery, options: { signal?: AbortSignal }) => Promise<ImportList>,
+  group: string,
+  read: Pacer,
+  signal: AbortSignal | undefined,
+): Promise<Map<number, Import>> {
+  const found = new Map<number, Import>();
+  const pattern = new RegExp(`^${group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{4,})$`);
+  for (let number = 1; ; number++) {
+    await read(signal);
+    const page = await list({ filter: { reference_start: `${group}-` }, fields: FOUND_FIELDS, page: { number, size: 25 } }, { signal });
+    for (const found_ of page.data) {
+      const match = pattern.exec(found_.attributes.reference ?? '');
+      if (!match) continue;
+      const index = Number(match[1]) - 1;
+      const known = found.get(index);
+      if (!known || (STATUS_RANK[found_.attributes.status ?? ''] ?? 0) > (STATUS_RANK[known.attributes.status ?? ''] ?? 0)) found.set(index, found_);
+    }
+    if (page.data.length === 0 || number >= (page.meta?.page_count ?? 0)) return found;
+  }
+}
+
+/**
+ * Refuses, before anything is created, a group whose imports were made from other records or with
+ * another chunk size: resuming it would skip or repeat records.
+ */
+export function assertSameLoad(found: Map<number, Import>, group: string, chunkSize: number, total: number | undefined): void {
+  const last = Math.max(-1, ...found.keys());
+  for (const [index, imported] of found) {
+    const first = index * chunkSize + 1;
+    const end = total === undefined ? (index + 1) * chunkSize : Math.min((index + 1) * chunkSize, total);
+    const items = (imported.attributes.metadata as { chunk_items?: unknown } | null | undefined)?.chunk_items;
+    // Without `total`, the group's last chunk may be short; every other must be whole.
+    const short = total === undefined && index === last && typeof items === 'string' && new RegExp(`^${first}-(\\d+)$`).exec(items);
+    const fits = items === chunkItems(first, end) || (short && Number(short[1]) >= first && Number(short[1]) < end);
+    if (!fits) {
+      throw new InputError(
+        `Group ${group} cannot be resumed with these records: its import ${imported.id} (${referenceOf(group, index)}) holds records ${String(items)}, ` +
+          `where this run's chunk ${index + 1} holds ${chunkItems(first, end)}${total === undefined ? ' or fewer' : ''}: ` +
+          'the records or the chunk size differ. Use another group to start a separate load.',
+      );
+    }
+  }
+}

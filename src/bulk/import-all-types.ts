@@ -1,0 +1,105 @@
+import type { CallOptions, Import, ImportAttributes, ImportCreateAttributes, ImportInput, ImportProgress } from '../types.js';
+
+/** Records to import: an array, any iterable, or any async iterable (a file parser's stream, a database cursor). */
+export type ImportRecords = Iterable<ImportInput> | AsyncIterable<ImportInput>;
+
+export interface ImportAllOptions extends CallOptions {
+  /** Records per import (default and most 10,000). */
+  chunkSize?: number;
+  /** Imports running at the same time (default 3, most 10: the API runs 10 per organization). */
+  concurrency?: number;
+  /**
+   * The load's name: chunk n's import gets `reference: <group>-<nnnn>`. Running the same group again
+   * resumes it: chunks already imported are not created again. Default: a random name (no resume).
+   */
+  group?: string;
+  /**
+   * `json` (default) sends each chunk as an array of records; `csv` sends a header and rows, so that the
+   * API types the values itself as it does for a CSV file. CSV records are objects of string, number,
+   * boolean or null values, such as a CSV parser's rows.
+   */
+  format?: 'json' | 'csv';
+  /** CSV only: the header, in order (default: the first record's keys). A record with another key is refused. */
+  columns?: string[];
+  /** How many records the source holds, when known: chunk numbers read `n/total` from the first chunk, and progress has a total. */
+  total?: number;
+  /** Given to every import. `reference` and `reference_origin` are the group's; `metadata` is merged with the group's. */
+  attributes?: Pick<ImportCreateAttributes, 'parent_resource_id' | 'skip_errors' | 'metadata'>;
+  /** The shortest wait between two polls of one import (default 1000); polls wait longer while an import has far to go. */
+  intervalMs?: number;
+  /** Per import, as in `waitFor` (default 30 minutes). */
+  timeoutMs?: number;
+  /** On abort, interrupt the imports this run is following (default false: they keep running, and a rerun picks them up). */
+  interruptOnAbort?: boolean;
+  /** Called once, before anything is created, with what an earlier run of the group left on the server. */
+  onResume?: (resume: ImportAllResume) => void;
+  /** Called on each change of a chunk's import. */
+  onProgress?: (progress: ImportAllProgress) => void;
+}
+
+/** What `importAll` found of its group before creating anything. */
+export interface ImportAllResume {
+  group: string;
+  /** Imports of the group found on the server, by status. */
+  completed: number;
+  running: number;
+  interrupted: number;
+}
+
+export interface ImportAllProgress extends ImportProgress {
+  group: string;
+  /** The chunk's index, from 0; its import's reference (`<group>-<index + 1, 4 digits>`) and id. */
+  chunk: number;
+  reference: string;
+  id: string;
+  /** The import was created by an earlier run of the group. */
+  resumed: boolean;
+  /** Records processed so far over every chunk. */
+  processed_total: number;
+  /** Records read from the source so far. */
+  records_read: number;
+  /** Records in the whole load: `total` when given, else known once the source is read to its end. */
+  records_total: number | undefined;
+  chunks_total: number | undefined;
+}
+
+/** A chunk whose records were not (all) processed: it failed, was interrupted, or its import could not be created. */
+export interface ImportChunkFailure {
+  chunk: number;
+  reference: string;
+  /** 1-based positions of its first and last record in the source: `first-last`. */
+  chunk_items: string;
+  /** Its import's id, when one was created. */
+  id?: string;
+  /** Records of the chunk left unprocessed. */
+  not_processed: number;
+  /** Why: the import was interrupted (`interrupted`), or following or creating it failed (`error`). */
+  reason: 'interrupted' | 'error';
+  error?: unknown;
+}
+
+export interface ImportAllSummary {
+  group: string;
+  chunks: number;
+  records_total: number;
+  /** Records processed without an error. */
+  imported_count: number;
+  /** Records that failed: each has an entry in `errors_log`. */
+  failed_count: number;
+  /** Records of failed or interrupted chunks that were never processed. imported + failed + not processed = total. */
+  not_processed_count: number;
+  warnings_count: number;
+  /** Chunks found already completed or running from an earlier run of the group, and not created again. */
+  resumed_chunks: number;
+  /**
+   * Every import's errors, by input key; when two imports report the same key, their messages for
+   * each attribute are concatenated, so none is lost.
+   */
+  errors_log: NonNullable<ImportAttributes['errors_log']>;
+  /** Every import's warnings, by input key, concatenated likewise. */
+  warnings_log: NonNullable<ImportAttributes['warnings_log']>;
+  /** The final state of each chunk's import, in chunk order, each with its own logs. */
+  imports: Import[];
+  /** The chunks that did not process all their records, in chunk order. */
+  failures: ImportChunkFailure[];
+}
