@@ -32,7 +32,22 @@ const remoteLoads = [
 const redocOptions = ['--openapi.jsonSamplesExpandLevel=all', '--openapi.schemasExpansionLevel=all'];
 redocly(['build-docs', 'openapi/openapi.yaml', '--inlineBundle', ...redocOptions, '--output', docsPage], { capture: true });
 
-const html = readFileSync(docsPage, 'utf8').replace(remoteLogo, inlineLogo);
+// Redoc 3 has no option to open the sidebar's tag groups on load (Redocly/redoc#1305 asks for one):
+// a reader landing on the page sees the tag, and its operations only after a click. The sidebar is
+// the page's table of contents, so here every tag group starts open (a click still folds it): the
+// inlined Redoc's one builder of a tag's sidebar group gives the group `expanded: 'true'`, which
+// Redoc's menu honours on load. The pattern is checked to match exactly once, so that a Redoc
+// that builds its sidebar otherwise fails this script instead of folding the operations away again.
+const tagGroupItem = /(\.push\(\{type:`group`,label:[\w$]+,link:[\w$]+,routeSlug:[\w$]+,items:[\w$]+,)(?=\.\.\.)/g;
+
+let html = readFileSync(docsPage, 'utf8').replace(remoteLogo, inlineLogo);
+const tagGroupBuilders = html.match(tagGroupItem)?.length ?? 0;
+if (tagGroupBuilders !== 1) {
+  console.error(`${docsPage}: expected one builder of Redoc's tag groups in the inlined bundle, found ${tagGroupBuilders}; ` +
+    'the sidebar cannot be opened on load (did @redocly/cli change?)');
+  process.exit(1);
+}
+html = html.replace(tagGroupItem, '$1expanded:`true`,');
 const found = remoteLoads.map((pattern) => html.match(new RegExp(pattern.source, pattern.flags.replace('g', '')))).filter(Boolean);
 if (found.length > 0) {
   console.error(`${docsPage} would load from the network:\n${found.map((match) => `  ${match[0]}`).join('\n')}`);

@@ -1,7 +1,8 @@
-// The rendered docs, opened in a real headless Chromium: the page shows the operation, its body
-// fields, every documented status and the seed's example, and makes no request to any host.
+// The rendered docs, opened in a real headless Chromium: the page lands on a sidebar that lists every
+// operation, shows the operation, its body fields, every documented status and the seed's example,
+// and makes no request to any host.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +17,8 @@ if (!haveChromium && !onCi) console.warn(`Skipping the docs browser test: ${howT
 
 const docsPage = resolve('dist/docs/index.html');
 const screenshot = resolve('dist/docs/screenshot.png');
-const operationUrl = `${pathToFileURL(docsPage).href}#/imports/updateimport`;
+const landingUrl = pathToFileURL(docsPage).href;
+const operationUrl = `${landingUrl}#/imports/updateimport`;
 const documentedStatuses = ['200', '400', '401', '404', '406', '415', '422', '429', '500'];
 const requestBodyFields = [
   'data/type',
@@ -30,10 +32,18 @@ const requestBodyFields = [
 // Whatever a self-contained page may load: itself and what its own scripts create.
 const localSchemes = new Set(['file:', 'data:', 'about:', 'blob:']);
 
+/** Every operation of the bundled document (the global setup has just written it), in the document's order. */
+const documentedOperations = Object.values(
+  (JSON.parse(readFileSync(resolve('dist/openapi.json'), 'utf8')) as { paths: Record<string, Record<string, { summary?: string }>> }).paths,
+).flatMap((operations) => Object.entries(operations).filter(([method]) => /^(get|put|post|delete|patch|head|options|trace)$/.test(method)))
+  .map(([, operation]) => operation.summary);
+
 describe.skipIf(!haveChromium && !onCi)('the rendered docs in headless Chromium', () => {
   let userDataDir: string;
   let context: BrowserContext;
   let page: Page;
+  // The page as a reader opens it: no fragment, so the overview, and nothing clicked.
+  let landing: Page;
   // The document may describe other operations too: every check looks inside this one's section.
   let operation: Locator;
   const requested: string[] = [];
@@ -73,6 +83,9 @@ describe.skipIf(!haveChromium && !onCi)('the rendered docs in headless Chromium'
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('websocket', (socket) => blocked.push(socket.url()));
+    landing = await context.newPage();
+    landing.on('websocket', (socket) => blocked.push(socket.url()));
+    await landing.goto(landingUrl, { waitUntil: 'load' });
     await page.goto(operationUrl, { waitUntil: 'load' });
     operation = page.locator('[id="imports/updateimport"]');
     await operation.getByRole('heading', { name: 'Update an import' }).waitFor();
@@ -81,6 +94,36 @@ describe.skipIf(!haveChromium && !onCi)('the rendered docs in headless Chromium'
   afterAll(async () => {
     await context?.close();
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  test('lands on a sidebar that lists every operation, and on a page that gives their paths, without a click', async () => {
+    expect(documentedOperations).toContain('Update an import');
+    const sidebar = landing.locator('.menu-content');
+    // Only what is on screen counts: open in the sidebar, and inside the window, not scrolled to.
+    const viewport = landing.viewportSize()!;
+    for (const summary of documentedOperations) {
+      const item = sidebar.getByTestId('menu-item-label').filter({ has: landing.getByText(summary!, { exact: true }) });
+      await item.waitFor({ state: 'visible' });
+      const box = (await item.boundingBox())!;
+      expect(box.y + box.height, summary).toBeLessThanOrEqual(viewport.height);
+      expect(box.x + box.width, summary).toBeLessThanOrEqual(viewport.width);
+    }
+    const update = sidebar.getByTestId('menu-item-label').filter({ has: landing.getByText('Update an import', { exact: true }) });
+    expect(await update.innerText()).toMatch(/^Update an import\s*PATCH$/i);
+
+    // Further down the same page (scrolled to, as a reader would), the tag lists each operation's method and path.
+    // Redoc mounts a section once it comes near the window.
+    const tagSection = landing.locator('[data-section-id="/imports"]');
+    await tagSection.scrollIntoViewIfNeeded();
+    const operationsList = tagSection.getByTestId('items-navigation-list');
+    await operationsList.scrollIntoViewIfNeeded();
+    const updateEntry = operationsList.locator('a[href="#/imports/updateimport"]');
+    await updateEntry.waitFor({ state: 'visible' });
+    expect(await updateEntry.innerText()).toMatch(/^PATCH\s*\/api\/imports\/\{importId\}$/);
+    expect(await landing.locator('body').innerText()).toContain('/api/imports/{importId}');
+
+    // Still the page it landed on: nothing navigated anywhere.
+    expect(landing.url()).toBe(landingUrl);
   });
 
   test('shows the operation title and path', async () => {
