@@ -32,4 +32,8 @@ export type {
   ImportChunkFailure,
   ImportRecords,
 } from './bulk/import-all-types.js';
+export { clientCredentials, type TokenProvider } from './auth/client-credentials.js';
+export type { ClientCredentialsOptions } from './auth/credentials-options.js';
+export { CredentialsError } from './auth/credentials-error.js';
+export type { AccessTokenContext } from './transport/token.js';
 export type { Middleware } from 'openapi-fetch';

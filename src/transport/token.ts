@@ -1,7 +1,16 @@
 import { InputError } from '../errors.js';
 
-/** A token string, or a function called before every attempt that returns one. */
-export type AccessToken = string | (() => string | Promise<string>);
+/** What the client tells a token function: `forceRefresh` is true when the API has just refused the token it gave. */
+export interface AccessTokenContext {
+  forceRefresh: boolean;
+}
+
+/**
+ * A token string, or a function called before every attempt that returns one. After a 401 whose error
+ * code is INVALID_TOKEN, the function is called once more with `{ forceRefresh: true }`; a function that
+ * takes no argument works as before.
+ */
+export type AccessToken = string | ((context: AccessTokenContext) => string | Promise<string>);
 
 /** Validates a token without ever putting it in a message. */
 export function checkedToken(token: unknown): string {

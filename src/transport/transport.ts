@@ -47,9 +47,13 @@ export function createTransport(config: TransportConfig): (request: OutgoingRequ
     const init: RequestInit & { window: null } = { method: request.method, headers, body, redirect: 'error', window: null };
     const signal = request.signal ?? undefined;
 
+    // At most one refresh per call: the token a refresh gave, for the attempt that follows it.
+    let refreshed = false;
+    let fresh: string | undefined;
     for (let retry = 0; ; retry++) {
       // A string token needs no await: one promise and one tick less per call.
-      const token = typeof config.accessToken === 'string' ? config.accessToken : await tokenFrom(config.accessToken, state, signal);
+      const token = fresh ?? (typeof config.accessToken === 'string' ? config.accessToken : await tokenFrom(config.accessToken, state, signal, false));
+      fresh = undefined;
       if (signal?.aborted) throw signal.reason;
       headers.authorization = `Bearer ${token}`;
       state.attempts++;
@@ -62,6 +66,18 @@ export function createTransport(config: TransportConfig): (request: OutgoingRequ
         if (!canRetry) throw error.final;
         await sleep(retryDelayMs(retry + 1, config.retry), signal);
         continue;
+      }
+      // A 401 INVALID_TOKEN (expired, revoked): the token function is asked once for a fresh token, and
+      // the call is sent again with it at once, idempotent or not (the server did not act on it), apart
+      // from the retry policy. A string token, or a function giving back the token just refused, leaves
+      // the 401 as it is.
+      if (response.status === 401 && !refreshed && typeof config.accessToken === 'function' && (await refusesToken(response))) {
+        refreshed = true;
+        fresh = await tokenFrom(config.accessToken, state, signal, true);
+        if (fresh !== token) {
+          retry--;
+          continue;
+        }
       }
       if (!canRetry || !isRetryableStatus(response.status, state.idempotent)) return response;
       await sleep(retryDelayMs(retry + 1, config.retry, response.headers, response.status), signal);
@@ -136,11 +152,25 @@ function outgoingHeaders(requestHeaders: Headers): Record<string, string> {
   return headers;
 }
 
+/** Whether a 401's body says the token is invalid or expired, with Commerce Layer's INVALID_TOKEN code. */
+async function refusesToken(response: Response): Promise<boolean> {
+  try {
+    return ((await response.clone().json()) as { errors: { code?: unknown }[] }).errors[0]!.code === 'INVALID_TOKEN';
+  } catch {
+    return false;
+  }
+}
+
 /** Calls the token function (a string token never gets here) and checks what it gives. */
-async function tokenFrom(accessToken: () => string | Promise<string>, state: CallState, signal: AbortSignal | undefined): Promise<string> {
+async function tokenFrom(
+  accessToken: Exclude<AccessToken, string>,
+  state: CallState,
+  signal: AbortSignal | undefined,
+  forceRefresh: boolean,
+): Promise<string> {
   let token: unknown;
   try {
-    token = await untilAborted(accessToken(), signal);
+    token = await untilAborted(accessToken({ forceRefresh }), signal);
   } catch (error) {
     if (signal?.aborted && error === signal.reason) throw error;
     // The token function's own error may hold anything: keep it as the cause, not in the message.
