@@ -114,8 +114,8 @@ describe('retrieve(), delete(), waitFor(), importAll()', () => {
     void client.importAll('skus', 'code\nABC');
   });
 
-  test('the resource type enum is the document\u2019s 22 values', () => {
-    expectTypeOf<'skus' | 'prices' | 'stock_items'>().toExtend<ImportResourceType>();
-    expectTypeOf<'price_lists'>().not.toExtend<ImportResourceType>();
+  test('the resource type enum is the document\u2019s 24 values, the official list', () => {
+    expectTypeOf<'skus' | 'prices' | 'stock_items' | 'price_lists' | 'stock_locations'>().toExtend<ImportResourceType>();
+    expectTypeOf<'widgets'>().not.toExtend<ImportResourceType>();
   });
 });
