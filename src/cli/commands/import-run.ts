@@ -1,0 +1,134 @@
+import type { ImportAllResume, ImportResourceType, ImportsClient } from '../../index.js';
+import { EXIT, type ExitCode } from '../cli-error.js';
+import { failureOf } from '../connect.js';
+import { colorFor } from '../output.js';
+import { createDisplay } from '../progress/display.js';
+import { count } from '../progress/format.js';
+import { readRecords, type Scan } from '../readers/records.js';
+import type { FileFormat, Input } from '../readers/source.js';
+import { resumeCommand } from '../resume-command.js';
+import { onCtrlC } from '../signals.js';
+import { exitCodeOf, summaryJson, summaryText, writeLogFile, messageOf, type LoadReport } from '../summary.js';
+import type { Context } from './command.js';
+
+export interface LoadPlan {
+  client: ImportsClient;
+  tokenOnCommandLine: boolean;
+  context: Context;
+  input: Input;
+  scan: Scan;
+  resourceType: ImportResourceType;
+  format: FileFormat;
+  delimiter: string;
+  group: string;
+  chunkSize: number;
+  concurrency: number;
+  parent: string | undefined;
+  skipErrors: boolean;
+  logFile: string | undefined;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** The second pass: streams the file into importAll with the progress display, then prints the account of every record. */
+export async function runLoad(plan: LoadPlan): Promise<ExitCode> {
+  const { output, env } = plan.context;
+  const chunksTotal = Math.ceil(plan.scan.count / plan.chunkSize);
+  // With --json, stdout holds the one JSON object: progress and messages go to stderr.
+  const { display, model } = createDisplay({
+    stream: plan.json ? output.stderr : output.stdout,
+    write: plan.json ? output.err : output.out,
+    env,
+    quiet: plan.quiet,
+    label: plan.resourceType,
+    recordsTotal: plan.scan.count,
+    chunksTotal,
+  });
+  display.message(`Importing ${count(plan.scan.count)} ${plan.resourceType} from ${plan.input.label} in ${chunksTotal === 1 ? '1 chunk' : `${count(chunksTotal)} chunks`} of up to ${count(plan.chunkSize)} (group ${plan.group})`);
+  const controller = new AbortController();
+  let interrupted = false;
+  let reported = false;
+  const release = onCtrlC(() => {
+    interrupted = true;
+    controller.abort(new Error('stopped by Ctrl-C'));
+  });
+  const started = performance.now();
+  try {
+    const summary = await plan.client.importAll(plan.resourceType, readRecords(plan.input, plan.format, plan.delimiter), {
+      chunkSize: plan.chunkSize,
+      concurrency: plan.concurrency,
+      group: plan.group,
+      total: plan.scan.count,
+      ...(plan.format === 'csv' ? { format: 'csv' as const, columns: plan.scan.columns } : { format: 'json' as const }),
+      attributes: { ...(plan.parent !== undefined ? { parent_resource_id: plan.parent } : {}), ...(plan.skipErrors ? { skip_errors: true } : {}) },
+      signal: controller.signal,
+      onResume: (resume) => {
+        const text = resumeMessage(resume, chunksTotal);
+        if (text) display.message(text);
+      },
+      onProgress: (progress) => {
+        reported = true;
+        try {
+          display.progress(progress);
+        } catch {
+          // A display that fails must not stop the load.
+        }
+      },
+    });
+    display.stop();
+    const base = { resourceType: plan.resourceType, file: plan.input.label, format: plan.format, summary };
+    const hasLogs = Object.keys(summary.errors_log).length > 0 || Object.keys(summary.warnings_log).length > 0;
+    let logFile = plan.logFile ?? (hasLogs ? `${plan.group}.log.json` : undefined);
+    if (logFile !== undefined) {
+      try {
+        await writeLogFile(logFile, base);
+      } catch (error) {
+        output.err(`commercelayer-imports: could not write the log to ${logFile}: ${messageOf(error)}\n`);
+        logFile = undefined;
+      }
+    }
+    const report: LoadReport = { ...base, elapsedMs: performance.now() - started, logFile };
+    const exitCode = exitCodeOf(summary);
+    if (plan.json) output.out(`${JSON.stringify(summaryJson(report, exitCode))}\n`);
+    else if (!plan.quiet) output.out(summaryText(report, colorFor(output.stdout, env)));
+    return exitCode;
+  } catch (error) {
+    display.stop();
+    if (interrupted) return stopped(plan, model.running().map((chunk) => chunk.id));
+    const failure = failureOf(error);
+    // Exit 2 promises that nothing was sent: once imports exist, a failure is the load's (1).
+    const exitCode = reported && failure.exitCode === EXIT.USAGE ? EXIT.FAILED : failure.exitCode;
+    output.err(`commercelayer-imports: ${failure.message}\n${failure.hint ? `${failure.hint}\n` : ''}`);
+    if (plan.json) output.out(`${JSON.stringify({ ok: false, exit_code: exitCode, error: failure.message, group: plan.group })}\n`);
+    return exitCode;
+  } finally {
+    release();
+  }
+}
+
+export function resumeMessage(resume: ImportAllResume, chunksTotal: number): string | undefined {
+  const { completed, running, interrupted } = resume;
+  if (completed + running + interrupted === 0) return undefined;
+  if (completed >= chunksTotal) return `All ${count(chunksTotal)} chunks of group ${resume.group} were already completed: nothing to import.`;
+  const parts = [`${count(completed)} of ${count(chunksTotal)} chunks already completed, resuming`];
+  if (running > 0) parts.push(`following the ${count(running)} still running`);
+  if (interrupted > 0) parts.push(`${count(interrupted)} interrupted earlier and not sent again (another --group starts over)`);
+  return parts.join('; ');
+}
+
+/** After Ctrl-C: what keeps running, and the exact command that resumes. */
+function stopped(plan: LoadPlan, running: string[]): ExitCode {
+  const { output } = plan.context;
+  const command = resumeCommand(plan.context.argv, plan.group);
+  const lines = [
+    '',
+    `Stopped by Ctrl-C: no further chunks will be created. ${running.length === 1 ? '1 import already created keeps' : `${count(running.length)} imports already created keep`} running on the server.`,
+    'To resume, run:',
+    `  ${command}`,
+  ];
+  if (plan.input.label === 'standard input') lines.push('with the same standard input.');
+  if (plan.tokenOnCommandLine) lines.push('and give it your access token again (--access-token or CL_ACCESS_TOKEN): it is never printed.');
+  output.err(`${lines.join('\n')}\n`);
+  if (plan.json) output.out(`${JSON.stringify({ ok: false, exit_code: EXIT.INTERRUPTED, interrupted: true, group: plan.group, resume_command: command, running_imports: running })}\n`);
+  return EXIT.INTERRUPTED;
+}

@@ -1,0 +1,16 @@
+import { EXIT } from './cli-error.js';
+
+/**
+ * Ctrl-C: the first calls `first` (stop creating, say how to resume); a second exits at once
+ * with 130. Returns a function that gives SIGINT back to its default.
+ */
+export function onCtrlC(first: () => void, exit: (code: number) => void = (code) => process.exit(code)): () => void {
+  let seen = false;
+  const handler = () => {
+    if (seen) return exit(EXIT.INTERRUPTED);
+    seen = true;
+    first();
+  };
+  process.on('SIGINT', handler);
+  return () => void process.off('SIGINT', handler);
+}
