@@ -60,7 +60,7 @@ export type RetrieveOptions = UpdateOptions;
 export type CreateOptions = UpdateOptions;
 
 /** What `waitFor` reports each time the import changes. */
-export type ImportProgress = Pick<ImportAttributes, 'status' | 'processed_count' | 'inputs_size' | 'errors_count'>;
+export type ImportProgress = Pick<Import['attributes'], 'status'> & Pick<ImportAttributes, 'processed_count' | 'inputs_size' | 'errors_count'>;
 
 export interface WaitForOptions extends CallOptions {
   /** The wait between polls (default 2000); doubled on each 429 in a row, up to a minute. */
