@@ -47,7 +47,7 @@ export function createTransport(config: TransportConfig): (request: OutgoingRequ
     const init: RequestInit & { window: null } = { method: request.method, headers, body, redirect: 'error', window: null };
     const signal = request.signal ?? undefined;
 
-    // At most one refresh per call: the token a refresh gave, for the attempt that follows it.
+    // At most one refresh per call (see the 401 below); `fresh` is the token it gave, for the attempt that follows.
     let refreshed = false;
     let fresh: string | undefined;
     for (let retry = 0; ; retry++) {
