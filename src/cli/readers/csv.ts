@@ -2,7 +2,7 @@ import type { Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { parse, type Options } from 'csv-parse';
 import { FileError } from '../cli-error.js';
-import { fileChunks } from './source.js';
+import { fileChunks, lineColumnAt } from './source.js';
 
 /** The delimiters --delimiter takes, by what a shell lets a user type. */
 export const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', '|': '|', tab: '\t', '\t': '\t', '\\t': '\t' };
@@ -14,11 +14,6 @@ export interface CsvScan {
   columns: string[];
 }
 
-interface Located {
-  record: CsvRecord;
-  info: { lines: number };
-}
-
 function parserOptions(delimiter: string, label: string): Options {
   return {
     // The header names the columns: each record is an object of strings, as the API reads a CSV file.
@@ -26,18 +21,17 @@ function parserOptions(delimiter: string, label: string): Options {
     bom: true,
     delimiter,
     skip_empty_lines: true,
-    info: true,
   };
 }
 
-/** Every record of a CSV byte stream, with the line it ends on; quoted commas, quotes and line breaks, BOM and CRLF as RFC 4180 has them. */
-async function* located(chunks: AsyncIterable<Buffer>, delimiter: string, label: string): AsyncGenerator<Located> {
+/** Every record of a CSV byte stream; quoted commas, quotes and line breaks, BOM and CRLF as RFC 4180 has them. */
+async function* csvRecords(chunks: AsyncIterable<Buffer>, delimiter: string, label: string): AsyncGenerator<CsvRecord> {
   const parser = parse(parserOptions(delimiter, label));
   const source = Readable.from(chunks);
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   try {
-    for await (const item of parser) yield item as Located;
+    for await (const record of parser) yield record as CsvRecord;
   } finally {
     source.destroy();
     parser.destroy();
@@ -47,23 +41,21 @@ async function* located(chunks: AsyncIterable<Buffer>, delimiter: string, label:
 /** Reads the file through once: checks every record and counts them. Throws a FileError that says where it broke. */
 export async function scanCsv(path: string, label: string, delimiter: string, hash?: Hash): Promise<CsvScan> {
   let count = 0;
-  let lastLine = 1;
   let columns: string[] = [];
   try {
-    for await (const { record, info } of located(fileChunks(path, hash), delimiter, label)) {
+    for await (const record of csvRecords(fileChunks(path, hash), delimiter, label)) {
       if (count === 0) columns = Object.keys(record);
       count++;
-      lastLine = info.lines;
     }
   } catch (error) {
-    throw csvFileError(error, label, count, lastLine);
+    throw await csvFileError(error, path, label, delimiter, count);
   }
   return { count, columns };
 }
 
 /** The records, streamed: objects of strings keyed by the header. */
 export async function* readCsv(path: string, label: string, delimiter: string): AsyncGenerator<CsvRecord> {
-  for await (const { record } of located(fileChunks(path), delimiter, label)) yield record;
+  yield* csvRecords(fileChunks(path), delimiter, label);
 }
 
 function checkedHeader(header: string[], label: string): string[] {
@@ -76,17 +68,29 @@ function checkedHeader(header: string[], label: string): string[] {
   return header;
 }
 
-function csvFileError(error: unknown, label: string, records: number, lastLine: number): FileError {
+/**
+ * Where and why the parser stopped. csv-parse's own line numbers count a CRLF inside a quoted field
+ * twice, so the line is found from the byte offset it gives instead, counting line feeds only.
+ */
+async function csvFileError(error: unknown, path: string, label: string, delimiter: string, records: number): Promise<FileError> {
   if (error instanceof FileError) return error;
-  const { code, message, lines, index, column } = error as { code?: string; message?: string; lines?: number; index?: number; column?: string | number | null };
+  const { code, message, bytes, column, index } = error as { code?: string; message?: string; bytes?: number; column?: string | number | null; index?: number };
   if (typeof code !== 'string' || !code.startsWith('CSV_')) return new FileError(label, 'cannot be read');
   const record = `record ${records + 1}`;
-  if (code === 'CSV_QUOTE_NOT_CLOSED') {
-    return new FileError(label, `a quoted field opened in ${record} is never closed`, `line ${lastLine + 1}`);
+  const field = typeof column === 'string' ? ` ("${column}")` : typeof index === 'number' ? ` (field ${index + 1})` : '';
+  if (code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+    // The offset is past the record's end: its last line is the one before.
+    const where = (await lineColumnAt(path, Math.max(0, (bytes ?? 1) - 1))).replace(/, column \d+$/, '');
+    const counts = /length is (\d+), got (\d+)/.exec(message ?? '');
+    return new FileError(label, counts ? `${record} has ${counts[2]} fields where the header has ${counts[1]}` : `${record} has another number of fields than the header`, where);
   }
-  const field = typeof index === 'number' && code !== 'CSV_RECORD_INCONSISTENT_COLUMNS' ? `, column ${index + 1}${typeof column === 'string' ? ` ("${column}")` : ''}` : '';
-  const where = `line ${lines ?? lastLine + 1}${field}`;
-  // csv-parse's message, without its own "at line N" / "on line N", which `where` says.
-  const reason = (message ?? code).replace(/\s+(at|on) line \d+/, '').replace(/^Invalid Record Length: /, 'wrong number of fields: ');
-  return new FileError(label, `${reason} (${record})`, where);
+  // The offset is where the field starts, but before its delimiter for any field but the first.
+  const where = await lineColumnAt(path, (bytes ?? 0) + (typeof index === 'number' && index > 0 ? Buffer.byteLength(delimiter) : 0));
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return new FileError(label, `the quoted field${field} that opens here, in ${record}, is never closed`, where);
+  if (code === 'CSV_INVALID_CLOSING_QUOTE') {
+    const got = /got "(.*?)"/.exec(message ?? '')?.[1];
+    return new FileError(label, `the quoted field${field} that starts here, in ${record}, has ${got ? JSON.stringify(got) : 'text'} after its closing quote (double a quote inside a quoted field: "")`, where);
+  }
+  // csv-parse's message, without its own line number, which \`where\` gives.
+  return new FileError(label, `${(message ?? code).replace(/\s+(at|on) line \d+/, '')} (${record})`, where);
 }

@@ -72,7 +72,8 @@ function reasonOf(error: Error): string {
   const unexpected = /^Unexpected "(.)"/.exec(error.message);
   if (unexpected) return `unexpected ${JSON.stringify(unexpected[1])}: not valid JSON`;
   if (/ended in (the middle|mid-parsing)/.test(error.message)) return 'the JSON ends too early: the array or a record is not closed';
-  if (/^Unexpected/.test(error.message)) return 'not valid JSON here';
+  const token = /^Unexpected (?:partial )?\w+ \((.*?)\) in state/.exec(error.message)?.[1];
+  if (token !== undefined) return `unexpected ${token.length <= 20 ? token : `${token.slice(0, 20)}…`}: not valid JSON`;
   return 'not valid JSON';
 }
 
