@@ -68,7 +68,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
   const faults = new Faults();
   const observation = new Observation();
   let url = '';
-  const server = createSimulatorServer({ api, tokenEndpoint, faults, observation }, () => url);
+  const server = createSimulatorServer({ api, tokenEndpoint, faults, observation, limits }, () => url);
   url = await listen(server, resolved.port);
 
   return {

@@ -78,8 +78,11 @@ export class RequestLimiter {
     return { allowed: true, headers: this.windows[0]!.headers(now) };
   }
 
-  /** The headers of the first (average) window, for a 429 scripted by a fault. */
-  headers(now: number): Record<string, string> {
-    return this.windows[0]!.headers(now);
-  }
+}
+
+/** The headers of a full window: those of a 429 scripted by a fault, which must look like a real one. */
+export function fullWindowHeaders(limit: number, seconds: number): Record<string, string> {
+  const window = new SlidingWindow(limit, seconds);
+  for (let i = 0; i < limit; i++) window.add(0);
+  return window.headers(0);
 }

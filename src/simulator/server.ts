@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { answerApiRequest, type Api, classOf } from './api-routes.js';
 import type { Faults } from './faults.js';
 import type { Observation } from './observation.js';
+import { type RateLimits, TEST_RATE_LIMITS } from './options.js';
+import { fullWindowHeaders } from './rate-limiter.js';
 import { codeOf, failure, type Reply } from './reply.js';
 import { answerTokenRequest, type TokenEndpoint } from './token-endpoint.js';
 
@@ -18,6 +20,7 @@ export interface Parts {
   tokenEndpoint: TokenEndpoint;
   faults: Faults;
   observation: Observation;
+  limits: RateLimits | false;
 }
 
 export async function listen(server: Server, port: number): Promise<string> {
@@ -82,7 +85,8 @@ async function handle(parts: Parts, base: string, req: IncomingMessage, res: Ser
   let reply: Reply;
   if (typeof fault?.answer === 'number') {
     const status = fault.answer;
-    const rateLimitHeaders = status === 429 && !token ? parts.api.limiters?.[classOf(method)].headers(now) : undefined;
+    const limit = (parts.limits || TEST_RATE_LIMITS)[classOf(method)];
+    const rateLimitHeaders = status === 429 ? fullWindowHeaders(token ? 30 : limit.perMinute, 60) : undefined;
     reply = failure(status, `Simulated ${status}`, `A fault scripted for ${method} requests answered ${status}.`, { code: codeOf(status) });
     reply.headers = { ...rateLimitHeaders, ...fault.headers };
   } else if (token) {
