@@ -29,7 +29,7 @@ export interface ImportAllOptions extends CallOptions {
   intervalMs?: number;
   /** Per import, as in `waitFor` (default 30 minutes). */
   timeoutMs?: number;
-  /** On abort, interrupt the imports this run is following (default false: they keep running, and a rerun picks them up). */
+  /** On abort, interrupt the group's imports still pending or running (default false: they keep running, and a rerun picks them up). */
   interruptOnAbort?: boolean;
   /** Called once, before anything is created, with what an earlier run of the group left on the server. */
   onResume?: (resume: ImportAllResume) => void;

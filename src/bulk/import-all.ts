@@ -40,7 +40,6 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   const stop = new AbortController();
   const stopWatching = signal && onAbort(signal, () => stop.abort(signal.reason));
   if (signal?.aborted) stop.abort(signal.reason);
-  const following = new Set<string>();
   const outcomes: ChunkOutcome[] = [];
   const handled = new Map<number, number>();
   let found = new Map<number, Import>();
@@ -86,18 +85,22 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
         outcome.id = id = (await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal)).id;
       }
       chunk.records = []; // Sent: the chunk's records need no memory any more.
-      following.add(id);
       outcome.final = await followImport(client.retrieve, id, {
         read, signal: stop.signal, intervalMs: settings.intervalMs, timeoutMs: settings.timeoutMs,
         onChange: (current) => report(chunk, current, outcome.resumed),
       });
-      following.delete(id);
     } catch (error) {
       if (stop.signal.aborted) throw stop.signal.reason;
       if (error instanceof InputError) throw error;
       outcome.error = error;
     }
     return outcome;
+  }
+
+  /** Every import of the group still pending or running, those whose create was answered after the abort included. */
+  async function interruptGroup(): Promise<void> {
+    const running = [...(await findGroup(client.list, group, read, undefined)).values()].filter(({ attributes: { status } }) => status === 'pending' || status === 'in_progress');
+    await Promise.allSettled(running.map(({ id }) => client.interrupt(id)));
   }
 
   async function worker(): Promise<void> {
@@ -126,11 +129,12 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     }
     return summarize(group, outcomes, reader.read);
   } catch (error) {
-    if (signal?.aborted && settings.interruptOnAbort) await Promise.allSettled([...following].map((id) => client.interrupt(id)));
+    if (signal?.aborted && settings.interruptOnAbort) await interruptGroup().catch(() => {});
     throw error;
   } finally {
     stopWatching?.();
-    await reader.close().catch(() => {});
+    // Not awaited: a source stuck in a read must not hold up the answer.
+    reader.close().catch(() => {});
   }
 }
 

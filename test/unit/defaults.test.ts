@@ -17,7 +17,7 @@ beforeEach(async () => {
   origin ||= await listenOnLoopback(server);
   asked.length = 0;
   // Record every delay; let the waits between attempts and polls (0.4 to 10 s) fire at once; timeouts and deadlines stay real.
-  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number, ...args: unknown[]) => {
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number, ...args: []) => {
     // Only the client's own timers: fetch and the test server keep timers of their own.
     if (/[/\\]src[/\\]/.test(new Error().stack ?? '')) asked.push(ms ?? 0);
     return realSetTimeout(fn, ms !== undefined && ms >= 400 && ms <= 10_000 ? 0 : ms, ...args);

@@ -1,0 +1,39 @@
+// A simulator and a client on it, for the bulk tests: the simulator processes fast, and every
+// response it sends is checked against the document afterwards.
+import { afterEach } from 'vitest';
+import { createImportsClient, type ImportInput, type ImportsClientOptions } from '../../src/index.js';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
+
+let running: Simulator[] = [];
+afterEach(async () => {
+  await Promise.all(running.map((simulator) => simulator.close()));
+  running = [];
+});
+
+export async function simulatedOrg(options: SimulatorOptions = {}, clientOptions: Partial<ImportsClientOptions> = {}) {
+  const simulator = await startSimulator({ inputsPerSecond: 200_000, ...options });
+  running.push(simulator);
+  const client = createImportsClient({
+    baseUrl: simulator.url,
+    accessToken: 'bulk-token',
+    retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 20 },
+    ...clientOptions,
+  } as ImportsClientOptions);
+  return { simulator, client };
+}
+
+/** n valid SKUs, numbered from `from`; those at the indexes in `invalid` fail. */
+export function skus(n: number, { from = 0, invalid = [] as number[] } = {}): ImportInput[] {
+  const failing = new Set(invalid);
+  return Array.from({ length: n }, (_, i) => ({
+    code: `SKU${from + i}`,
+    name: `Product ${from + i}`,
+    shipping_category_id: 'nBAvrhRZBl',
+    ...(failing.has(i) && { invalid: true }),
+  }));
+}
+
+/** How many creates each reference of the group got: one each, when nothing was sent twice. */
+export function createsOf(simulator: Simulator, group: string, chunks: number): number[] {
+  return Array.from({ length: chunks }, (_, i) => simulator.createsByReference(`${group}-${String(i + 1).padStart(4, '0')}`));
+}
