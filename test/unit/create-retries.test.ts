@@ -1,35 +1,40 @@
 // create() is not idempotent: a second POST after a 5xx or a lost connection could make a second
 // import. So it is retried on 429 only (the API refuses those before acting), and delete() is
 // retried as any idempotent call, a 404 on its retry meaning an earlier attempt deleted the import.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+// Against the simulator (paced by retrieval), whose faults script the failures and whose every
+// response is checked against the document.
+import { beforeEach, describe, expect, test } from 'vitest';
 import { ApiError, createImportsClient, type ImportCreateAttributes, NetworkError } from '../../src/index.js';
-import { type FakeCommerceLayer, startFakeCommerceLayer } from '../support/fake-commerce-layer.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { useCheckedSimulators } from '../support/simulator.js';
 
-let fake: FakeCommerceLayer;
+const simulators = useCheckedSimulators();
+let fake: Simulator;
 beforeEach(async () => {
-  fake = await startFakeCommerceLayer();
+  fake = await simulators.start({ pacing: { pollsToFinish: 2 }, rateLimits: false });
 });
-afterEach(() => fake.close());
 
 const client = () =>
   createImportsClient({ baseUrl: fake.url, accessToken: 'create-retries-token', retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 5 } });
-const attributes: ImportCreateAttributes = { resource_type: 'skus', inputs: [{ code: 'ABC', name: 'Foo' }] };
-const posts = () => fake.requests.filter((r) => r.startsWith('POST'));
+const attributes: ImportCreateAttributes = { resource_type: 'skus', inputs: [{ code: 'ABC', name: 'Foo', shipping_category_id: 'nBAvrhRZBl' }] };
+const requests = () => fake.requests.map((r) => `${r.method} ${r.path}`);
+const posts = () => requests().filter((r) => r.startsWith('POST'));
+const storedIds = () => fake.imports().map((imp) => imp.id);
 
 describe('create', () => {
   test.each([500, 502, 503, 504])('a %i is not retried: one POST, and the ApiError says so', async (status) => {
-    fake.fail('POST', status);
+    fake.fault({ method: 'POST', answer: status });
     const error = await client()
       .create(attributes)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status, attempts: 1 });
     expect(posts()).toHaveLength(1);
-    expect(fake.imports.size).toBe(0);
+    expect(storedIds()).toHaveLength(0);
   });
 
   test('a lost connection is not retried: one POST, and a NetworkError', async () => {
-    fake.fail('POST', 'drop');
+    fake.fault({ method: 'POST', answer: 'drop' });
     const error = await client()
       .create(attributes)
       .catch((e: unknown) => e);
@@ -38,18 +43,18 @@ describe('create', () => {
   });
 
   test('a 429 is retried, and the import is created once', async () => {
-    fake.fail('POST', 429, { times: 2 });
+    fake.fault({ method: 'POST', answer: 429, times: 2, headers: { 'Retry-After': '0' } });
     const created = await client().create(attributes);
     expect(created.attributes.status).toBe('pending');
     expect(posts()).toHaveLength(3);
-    expect([...fake.imports.keys()]).toStrictEqual([created.id]);
+    expect(storedIds()).toStrictEqual([created.id]);
   });
 
   test('retrieve, an idempotent call, is retried on the same 503', async () => {
     const { id } = await client().create(attributes);
-    fake.fail('GET', 503);
+    fake.fault({ method: 'GET', answer: 503 });
     await expect(client().retrieve(id)).resolves.toMatchObject({ id });
-    expect(fake.requests.filter((r) => r.startsWith('GET'))).toHaveLength(2);
+    expect(requests().filter((r) => r.startsWith('GET'))).toHaveLength(2);
   });
 });
 
@@ -57,16 +62,17 @@ describe('delete', () => {
   test('resolves to undefined on 204, and the import is gone', async () => {
     const { id } = await client().create(attributes);
     await expect(client().delete(id)).resolves.toBeUndefined();
-    expect(fake.imports.has(id)).toBe(false);
+    expect(storedIds()).not.toContain(id);
     await expect(client().delete(id)).rejects.toMatchObject({ status: 404, code: 'RECORD_NOT_FOUND', attempts: 1 });
   });
 
   test('a lost connection after the import was deleted: the retry meets 404, and delete resolves', async () => {
     const { id } = await client().create(attributes);
     // The first DELETE deletes, then its answer is lost on the way back.
-    fake.fail('DELETE', 503);
-    fake.imports.delete(id);
+    fake.fault({ method: 'DELETE', answer: 'drop-after-store' });
     await expect(client().delete(id)).resolves.toBeUndefined();
-    expect(fake.requests.filter((r) => r.startsWith('DELETE'))).toHaveLength(2);
+    expect(requests().filter((r) => r.startsWith('DELETE'))).toHaveLength(2);
+    expect(fake.requests.map((r) => r.status)).toContain(404);
+    expect(storedIds()).toStrictEqual([]);
   });
 });

@@ -1,43 +1,50 @@
-// list() and listAll() against the stateful fake: the query as it goes on the wire, and pages
-// fetched only when the loop reaches them, stopping on break and on the caller's signal.
+// list() and listAll() against the simulator: the query as it goes on the wire, and pages fetched
+// only when the loop reaches them, stopping on break and on the caller's signal. The simulator
+// paces imports by retrieval, so the 23 seeded ones stay pending; its every response is checked
+// against the document.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createImportsClient, type Import, InputError, type ListQuery } from '../../src/index.js';
-import { type FakeCommerceLayer, startFakeCommerceLayer } from '../support/fake-commerce-layer.js';
+import { type Simulator, startSimulator } from '../../src/simulator/index.js';
+import { skus } from '../support/api-call.js';
 import { expectNoUnhandledRejections } from '../support/no-unhandled-rejections.js';
+import { useResponseChecks } from '../support/simulator.js';
 
 expectNoUnhandledRejections();
+const checks = useResponseChecks();
 
 const IMPORTS = 23;
-let fake: FakeCommerceLayer;
+let fake: Simulator;
 let ids: string[];
 beforeAll(async () => {
-  fake = await startFakeCommerceLayer();
+  fake = checks.watch(await startSimulator({ pacing: { pollsToFinish: 2 }, rateLimits: false }));
   const seeding = createImportsClient({ baseUrl: fake.url, accessToken: 'list-all-token' });
   ids = [];
-  for (let i = 0; i < IMPORTS; i++) ids.push((await seeding.create({ resource_type: 'skus', inputs: [{ code: `SKU${i}` }] })).id);
+  for (let i = 0; i < IMPORTS; i++) ids.push((await seeding.create({ resource_type: 'skus', inputs: skus(1, { prefix: `SKU${i}-` }) })).id);
 });
 afterAll(() => fake.close());
 beforeEach(() => {
-  fake.requests.length = 0;
+  fake.clearLog();
 });
 
 const client = () => createImportsClient({ baseUrl: fake.url, accessToken: 'list-all-token', retry: false });
-const pageRequests = () => fake.requests.filter((r) => r.startsWith('GET /api/imports?'));
+const requests = () => fake.requests.map((r) => `${r.method} ${r.path}`);
+const pageRequests = () => requests().filter((r) => r.startsWith('GET /api/imports?'));
 
 describe('list', () => {
   test('resolves to one page, { data, meta, links }, with the query in the API spelling', async () => {
     const page = await client().list({
       page: { number: 2, size: 5 },
       sort: ['-created_at', 'reference'],
-      filter: { status_eq: 'pending', id_in: ['a', 'b'] },
+      filter: { status_eq: 'pending', id_in: ids },
       fields: ['status'],
     });
 
-    expect(fake.requests).toStrictEqual([
-      'GET /api/imports?page[number]=2&page[size]=5&sort=-created_at,reference&fields[imports]=status&filter[q][status_eq]=pending&filter[q][id_in]=a,b',
+    expect(requests()).toStrictEqual([
+      `GET /api/imports?page[number]=2&page[size]=5&sort=-created_at,reference&fields[imports]=status&filter[q][status_eq]=pending&filter[q][id_in]=${ids.join(',')}`,
     ]);
     expect(Object.keys(page)).toStrictEqual(['data', 'meta', 'links']);
-    expect(page.data.map((i) => i.id)).toStrictEqual(ids.slice(5, 10));
+    // Newest first: the second page of five is the 6th to 10th newest.
+    expect(page.data.map((i) => i.id)).toStrictEqual([...ids].reverse().slice(5, 10));
     expect(page.data[0]!.attributes).toStrictEqual({ status: 'pending' });
     expect(page.meta).toStrictEqual({ record_count: IMPORTS, page_count: 5 });
     expect(Object.keys(page.links)).toStrictEqual(['first', 'prev', 'next', 'last']);
@@ -45,7 +52,7 @@ describe('list', () => {
 
   test('no query: the API defaults, one request without a query string', async () => {
     const page = await client().list();
-    expect(fake.requests).toStrictEqual(['GET /api/imports']);
+    expect(requests()).toStrictEqual(['GET /api/imports']);
     expect(page.data).toHaveLength(10);
   });
 
@@ -64,7 +71,7 @@ describe('list', () => {
     ['a query that is not an object', 'status=pending'],
   ])('%s is an InputError, and nothing is sent', async (_, query) => {
     await expect(client().list(query as ListQuery)).rejects.toBeInstanceOf(InputError);
-    expect(fake.requests).toStrictEqual([]);
+    expect(requests()).toStrictEqual([]);
   });
 });
 
@@ -78,7 +85,7 @@ describe('listAll', () => {
 
   test('fetches page n + 1 only when the loop asks for the item after page n', async () => {
     const iterator = client().listAll({ page: { size: 5 } })[Symbol.asyncIterator]();
-    expect(fake.requests).toStrictEqual([]);
+    expect(requests()).toStrictEqual([]);
     for (let i = 0; i < 5; i++) await iterator.next();
     expect(pageRequests()).toHaveLength(1);
     await iterator.next();
