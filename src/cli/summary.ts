@@ -47,7 +47,8 @@ export function summaryText(report: LoadReport, color: boolean): string {
   ];
   for (const failure of summary.failures) {
     const why = failure.reason === 'interrupted' ? 'interrupted' : `failed (${messageOf(failure.error)})`;
-    lines.push(`  chunk ${failure.chunk + 1} ${failure.reference}${failure.id ? ` (${failure.id})` : ''}, records ${failure.chunk_items}: ${why}, ${count(failure.not_processed)} not processed`);
+    const where = `${failure.reference}, records ${failure.chunk_items}${failure.id ? `, import ${failure.id}` : ''}`;
+    lines.push(`  chunk ${failure.chunk + 1} ${why}: ${count(failure.not_processed)} not processed (${where})`);
   }
   const errors = firstErrors(summary);
   const errorKeys = Object.keys(summary.errors_log).length;

@@ -75,6 +75,12 @@ export class LoadProgress {
     return (this.thisRun - first.done) / elapsed;
   }
 
+  /** Records a second over the whole run so far: what the last frame shows. */
+  averageRate(now = Date.now()): number | undefined {
+    const elapsed = (now - this.startedAt) / 1000;
+    return elapsed > 0 && this.thisRun > 0 ? this.thisRun / elapsed : undefined;
+  }
+
   /** Milliseconds left at the current rate. */
   remainingMs(now = Date.now()): number | undefined {
     const rate = this.rate(now);

@@ -14,7 +14,9 @@ export function ttyDisplay(stream: NodeJS.WriteStream, model: LoadProgress, labe
     stream,
     format: (_options, _params, payload: { chunk?: number }) => (payload.chunk === undefined ? totalLine() : chunkLine(payload.chunk)),
     hideCursor: true,
-    clearOnComplete: false,
+    // cli-progress draws its last frame after turning wrapping back on, and then cuts lines by their
+    // length escape codes included: the bars are cleared instead, and the last total line written here.
+    clearOnComplete: true,
     stopOnComplete: false,
     fps: 10,
     // Lines are cut to the width here; no wrapping, so a redraw always moves over exactly the lines drawn.
@@ -25,10 +27,10 @@ export function ttyDisplay(stream: NodeJS.WriteStream, model: LoadProgress, labe
   const total = multibar.create(model.recordsTotal, 0, {});
   let stopped = false;
 
-  function totalLine(): string {
+  function totalLine(final = false): string {
     const done = model.processedTotal;
     const ratio = model.recordsTotal > 0 ? done / model.recordsTotal : 0;
-    const rate = model.rate();
+    const rate = final ? model.averageRate() : model.rate();
     const left = model.remainingMs();
     const tail: Segment[] = [
       { text: `  ${count(done)}/${count(model.recordsTotal)}` },
@@ -61,7 +63,8 @@ export function ttyDisplay(stream: NodeJS.WriteStream, model: LoadProgress, labe
 
   return {
     message(text) {
-      if (!stopped) multibar.log(`${text}\n`);
+      // Wrapping is off while the bars are drawn: long lines are folded here.
+      if (!stopped) for (const line of fold(text, width())) multibar.log(`${line}\n`);
     },
     progress(progress: ImportAllProgress) {
       if (stopped) return;
@@ -82,6 +85,28 @@ export function ttyDisplay(stream: NodeJS.WriteStream, model: LoadProgress, labe
       stopped = true;
       for (const line of bars.values()) multibar.remove(line);
       multibar.stop();
+      stream.write(`${totalLine(true)}\n`);
     },
   };
+}
+
+/** Folds text into lines of at most `width` characters, at spaces where it can. */
+export function fold(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = '';
+      }
+      line = line ? `${line} ${word}` : word;
+      while (line.length > width) {
+        lines.push(line.slice(0, width));
+        line = line.slice(width);
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
 }
