@@ -1,16 +1,28 @@
 // The sandbox (`npm start`): bundles the document, renders the docs, then serves the Prism mock on
-// 127.0.0.1:4010 and the docs on 127.0.0.1:8080 until Ctrl-C, leaving no process behind.
+// 127.0.0.1:4010 and the docs on 127.0.0.1:8080 until it is stopped, leaving no process behind.
+//
+// Ports: SANDBOX_MOCK_PORT (default 4010) and SANDBOX_DOCS_PORT (default 8080); SANDBOX_SIMULATOR_PORT
+// (default 4011) is reserved for the simulator (see "The simulator joins here" below).
+//
+// However it is stopped, it stops everything it started and frees its ports:
+// - SIGINT (Ctrl-C), SIGTERM or SIGHUP to this process: it stops its servers and build steps, then exits.
+//   A second signal while stopping kills them at once.
+// - The same signals to the npm process of `npm start`: npm forwards SIGINT and SIGTERM to its script's
+//   process, which is this one, since the start script `exec`s node (a shell in between would
+//   swallow them); on SIGHUP npm itself dies, and so does any parent: this process watches its
+//   parent and stops when it is gone.
+// - SIGKILL to this process, which nothing can catch: the servers it started watch it through an
+//   IPC channel (scripts/exit-with-parent.cjs) and end themselves when it closes.
 import { spawn } from 'node:child_process';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import './bundle.js';
-import './docs.js';
+import { fileURLToPath } from 'node:url';
 
 const host = '127.0.0.1';
-const mockPort = 4010;
-const docsPort = 8080;
+const mockPort = portFromEnv('SANDBOX_MOCK_PORT', 4010);
+const docsPort = portFromEnv('SANDBOX_DOCS_PORT', 8080);
 const docsRoot = resolve('dist/docs');
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
@@ -21,25 +33,62 @@ const contentTypes = {
 
 const require = createRequire(import.meta.url);
 const prismBin = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
-const prism = spawn(
-  process.execPath,
-  [prismBin, 'mock', '--errors', '-h', host, '-p', String(mockPort), 'dist/openapi.yaml'],
-  { stdio: ['ignore', 'pipe', 'pipe'] },
-);
+const scripts = dirname(fileURLToPath(import.meta.url));
+const exitWithParent = join(scripts, 'exit-with-parent.cjs');
+
+/** Every child process still running: build steps and servers. */
+const running = new Set();
 let stopping = false;
 
-// Prism's own log (one line per request, with any validation problem) is worth seeing.
-prism.stdout.on('data', (chunk) => process.stdout.write(chunk));
-prism.stderr.on('data', (chunk) => process.stderr.write(chunk));
-prism.once('exit', (code, signal) => {
-  if (stopping) return;
-  // Ctrl-C reaches Prism too (same process group): its exit then is the expected one.
-  if (signal === 'SIGINT' || code === 130) return stop(0);
-  console.error(`Prism stopped unexpectedly (${signal ?? `exit code ${code}`}); is ${host}:${mockPort} already in use?`);
-  stop(1);
-});
-// Last resort if this process dies some other way: never leave Prism running.
-process.once('exit', () => prism.kill('SIGKILL'));
+// When the parent goes (npm killed, or ended by a signal it does not forward), this process is
+// handed to another parent: stop then. process.ppid asks the operating system each time.
+const parentPid = process.ppid;
+const parentWatch = setInterval(() => {
+  if (process.ppid === parentPid || stopping) return;
+  console.error('The sandbox\'s parent process is gone: stopping.');
+  stop(0);
+}, 200);
+
+/**
+ * Starts a child process in a process group of its own, so that stopping it stops whatever it
+ * started in turn (the Redocly CLI under a build step). A server also gets an IPC channel and
+ * scripts/exit-with-parent.cjs, so that it ends if this process is killed outright.
+ */
+function startChild(args, { server = false, stdio = 'inherit' } = {}) {
+  const nodeArgs = server ? ['--require', exitWithParent, ...args] : args;
+  const child = spawn(process.execPath, nodeArgs, {
+    detached: true,
+    stdio: server ? ['ignore', stdio, stdio, 'ipc'] : ['ignore', stdio, stdio],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+/** Runs a build step to its end; a failure stops the sandbox. */
+function build(script) {
+  return new Promise((done) => {
+    const child = startChild([join(scripts, script)]);
+    child.once('error', (error) => {
+      console.error(`${script} could not start: ${error.message}`);
+      stop(1);
+    });
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (code === 0) return done();
+      console.error(`${script} failed (${signal ?? `exit code ${code}`})`);
+      stop(1);
+    });
+  });
+}
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal); // the child and whatever it started
+  } catch {
+    child.kill(signal); // the group is gone already, or this platform has no process groups
+  }
+}
 
 const docsServer = createServer((request, response) => {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -86,36 +135,85 @@ docsServer.once('error', (error) => {
   stop(1);
 });
 
+/** Stops the docs server and every child (SIGTERM, then SIGKILL after 5 s), then exits with `code`. */
 function stop(code = 0) {
   if (stopping) return;
   stopping = true;
+  clearInterval(parentWatch);
   docsServer.closeAllConnections();
   docsServer.close();
-  if (prism.exitCode !== null || prism.signalCode !== null) process.exit(code);
-  const force = setTimeout(() => prism.kill('SIGKILL'), 5_000);
-  prism.once('exit', () => {
-    clearTimeout(force);
-    process.exit(code);
-  });
-  prism.kill('SIGTERM');
+  const children = [...running];
+  if (children.length === 0) process.exit(code);
+  const force = setTimeout(() => children.forEach((child) => signalGroup(child, 'SIGKILL')), 5_000);
+  let left = children.length;
+  for (const child of children) {
+    const exited = () => {
+      left -= 1;
+      if (left > 0) return;
+      clearTimeout(force);
+      process.exit(code);
+    };
+    if (child.exitCode !== null || child.signalCode !== null) exited();
+    else child.once('exit', exited);
+    signalGroup(child, 'SIGTERM');
+  }
 }
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => stop(0));
-
-await new Promise((ready) => {
-  let log = '';
-  const onData = (chunk) => {
-    log += chunk;
-    if (log.includes('Prism is listening')) {
-      prism.stdout.off('data', onData);
-      prism.stderr.off('data', onData);
-      ready();
-    }
-  };
-  prism.stdout.on('data', onData);
-  prism.stderr.on('data', onData);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (!stopping) return stop(0);
+    // Asked again while stopping: no more waiting.
+    for (const child of running) signalGroup(child, 'SIGKILL');
+    process.exit(1);
+  });
+}
+// Last resort if this process ends some other way (an uncaught error, process.exit): never leave a child running.
+process.once('exit', () => {
+  for (const child of running) signalGroup(child, 'SIGKILL');
 });
-await new Promise((listening) => docsServer.listen(docsPort, host, listening));
+// A terminal or pipe that went away leaves nothing to report to.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') stop(0);
+    else throw error;
+  });
+}
+
+await Promise.all([build('bundle.js'), build('docs.js')]);
+
+const prism = startChild([prismBin, 'mock', '--errors', '-h', host, '-p', String(mockPort), 'dist/openapi.yaml'], {
+  server: true,
+  stdio: 'pipe',
+});
+// Prism's own log (one line per request, with any validation problem) is worth seeing.
+prism.stdout.on('data', (chunk) => process.stdout.write(chunk));
+prism.stderr.on('data', (chunk) => process.stderr.write(chunk));
+prism.once('exit', (code, signal) => {
+  if (stopping) return;
+  console.error(`Prism stopped unexpectedly (${signal ?? `exit code ${code}`}); is ${host}:${mockPort} already in use?`);
+  stop(1);
+});
+
+// The simulator joins here: started with startChild([...], { server: true }) on
+// portFromEnv('SANDBOX_SIMULATOR_PORT', 4011), awaited like Prism below and printed with the rest,
+// it stops with everything else.
+
+await Promise.all([
+  new Promise((ready) => {
+    let log = '';
+    const onData = (chunk) => {
+      log += chunk;
+      if (log.includes('Prism is listening')) {
+        prism.stdout.off('data', onData);
+        prism.stderr.off('data', onData);
+        ready();
+      }
+    };
+    prism.stdout.on('data', onData);
+    prism.stderr.on('data', onData);
+  }),
+  new Promise((listening) => docsServer.listen(docsPort, host, listening)),
+]);
 
 const mockUrl = `http://${host}:${mockPort}`;
 const seedRequest = JSON.stringify({ data: { type: 'imports', id: 'xYZkjABcde', attributes: { reference: 'ANY-EXTERNAL-REFEFERNCE' } } });
@@ -127,3 +225,15 @@ Sandbox ready (Ctrl-C stops it):
 Send the documentation's example request to the mock:
 curl -X PATCH ${mockUrl}/api/imports/xYZkjABcde -H 'Accept: application/vnd.api+json' -H 'Content-Type: application/vnd.api+json' -H 'Authorization: Bearer your-access-token' -d '${seedRequest}'
 `);
+
+/** A TCP port from the environment, or the default; anything else stops the sandbox before it starts. */
+function portFromEnv(name, fallback) {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535 || !/^\d+$/.test(value)) {
+    console.error(`${name} must be a TCP port (1 to 65535), not ${JSON.stringify(value)}`);
+    process.exit(1);
+  }
+  return port;
+}
