@@ -36,7 +36,7 @@ function sortValue(imp: StoredImport, attribute: SortKey['attribute']): string |
     case 'started_at': return imp.startedAt;
     case 'completed_at': return imp.completedAt;
     case 'interrupted_at': return imp.interruptedAt;
-    case 'inputs_size': return imp.inputs.length;
+    case 'inputs_size': return imp.inputsSize;
     case 'errors_count': return imp.errorsCount;
     case 'warnings_count': return imp.warningsCount;
     case 'processed_count': return imp.processedCount;

@@ -48,6 +48,8 @@ export interface SimulatorOptions {
   clients?: SimulatorClient[];
   /** The life of an issued token (default 7200, Commerce Layer's default for integration tokens). */
   tokenLifetimeSeconds?: number;
+  /** false drops an import's inputs once it is finished (they read as []), for loads of millions of records (default true). */
+  keepInputs?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -59,6 +61,7 @@ export interface ResolvedOptions {
   accessToken: string | undefined;
   clients: SimulatorClient[] | undefined;
   tokenLifetimeSeconds: number;
+  keepInputs: boolean;
 }
 
 /** Commerce Layer's published limits for imports in test (live: reads 1000/250, writes 200/50). */
@@ -67,7 +70,13 @@ export const TEST_RATE_LIMITS: RateLimits = {
   writes: { perMinute: 100, perBurst: 25, burstSeconds: 10 },
 };
 
+const NAMES = ['port', 'inputsPerSecond', 'pacing', 'maxRunning', 'rateLimits', 'accessToken', 'clients', 'tokenLifetimeSeconds', 'keepInputs'];
+
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError('the simulator options must be an object');
+  // A misspelt option would otherwise be ignored without a word.
+  const unknown = Object.keys(options).filter((name) => !NAMES.includes(name));
+  if (unknown.length > 0) throw new TypeError(`Unknown simulator option ${unknown.join(', ')}: the options are ${NAMES.join(', ')}`);
   const resolved: ResolvedOptions = {
     port: integer('port', options.port ?? 0, 0, 65_535),
     inputsPerSecond: positive('inputsPerSecond', options.inputsPerSecond ?? 1000),
@@ -77,6 +86,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     accessToken: tokenOf(options.accessToken),
     clients: clientsOf(options.clients),
     tokenLifetimeSeconds: integer('tokenLifetimeSeconds', options.tokenLifetimeSeconds ?? 7200, 1),
+    keepInputs: boolean('keepInputs', options.keepInputs ?? true),
   };
   return resolved;
 }
@@ -125,6 +135,11 @@ function integer(name: string, value: unknown, min: number, max = Number.MAX_SAF
     throw new RangeError(`${name} must be an integer from ${min} to ${max}, not ${String(value)}`);
   }
   return value as number;
+}
+
+function boolean(name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new TypeError(`${name} must be a boolean`);
+  return value;
 }
 
 function positive(name: string, value: unknown): number {

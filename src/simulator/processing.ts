@@ -17,7 +17,7 @@ export class Processor {
 
   constructor(
     private readonly store: ImportStore,
-    private readonly options: Pick<ResolvedOptions, 'inputsPerSecond' | 'maxRunning' | 'pacing'>,
+    private readonly options: Pick<ResolvedOptions, 'inputsPerSecond' | 'maxRunning' | 'pacing' | 'keepInputs'>,
   ) {
     this.msPerInput = 1000 / options.inputsPerSecond;
   }
@@ -49,7 +49,7 @@ export class Processor {
       const running = this.store.running();
       if (running.length < this.options.maxRunning) this.start(imp, now, running.length + 1);
     } else if (imp.status === 'in_progress') {
-      const end = Math.min(imp.inputs.length, imp.next + Math.ceil(imp.inputs.length / pacing.pollsToFinish));
+      const end = Math.min(imp.inputsSize, imp.next + Math.ceil(imp.inputsSize / pacing.pollsToFinish));
       while (imp.next < end && !isFinished(imp)) this.goThrough(imp, now);
     }
   }
@@ -57,7 +57,7 @@ export class Processor {
   /** `_interrupt: true`: a pending or in_progress import stops where it is. */
   interrupt(imp: StoredImport, now: number): void {
     if (isFinished(imp)) return;
-    Object.assign(imp, { status: 'interrupted', interruptedAt: now, updatedAt: now });
+    this.finish(imp, { status: 'interrupted', interruptedAt: now, updatedAt: now });
   }
 
   /** Starts pending imports, oldest first, while slots are free; `at` is when the slot freed. */
@@ -97,10 +97,16 @@ export class Processor {
     }
     imp.updatedAt = at;
     // Commerce Layer interrupts an import whose errors pass 10% of its inputs, unless skip_errors.
-    if (!imp.skipErrors && imp.errorsCount > imp.inputs.length / 10) {
-      Object.assign(imp, { status: 'interrupted', interruptedAt: at });
-    } else if (imp.next === imp.inputs.length) {
-      Object.assign(imp, { status: 'completed', completedAt: at });
+    if (!imp.skipErrors && imp.errorsCount > imp.inputsSize / 10) {
+      this.finish(imp, { status: 'interrupted', interruptedAt: at });
+    } else if (imp.next === imp.inputsSize) {
+      this.finish(imp, { status: 'completed', completedAt: at });
     }
+  }
+
+  private finish(imp: StoredImport, end: Pick<StoredImport, 'status'> & Partial<StoredImport>): void {
+    Object.assign(imp, end);
+    // For loads of millions of records: a finished import's inputs need not stay in memory.
+    if (!this.options.keepInputs) imp.inputs = [];
   }
 }

@@ -17,7 +17,7 @@ export function attributesOf(imp: StoredImport): Required<ImportAttributes> {
     completed_at: iso(imp.completedAt),
     interrupted_at: iso(imp.interruptedAt),
     inputs: imp.inputs,
-    inputs_size: imp.inputs.length,
+    inputs_size: imp.inputsSize,
     errors_count: imp.errorsCount,
     warnings_count: imp.warningsCount,
     processed_count: imp.processedCount,

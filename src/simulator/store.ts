@@ -10,6 +10,8 @@ export interface StoredImport {
   format: 'json' | 'csv';
   parentResourceId: string | null;
   inputs: Record<string, unknown>[];
+  /** How many inputs it has: kept when the inputs themselves are dropped (keepInputs: false). */
+  inputsSize: number;
   skipErrors: boolean;
   reference: string | null;
   referenceOrigin: string | null;
@@ -60,6 +62,7 @@ export class ImportStore {
     const imp: StoredImport = {
       ...attributes,
       id,
+      inputsSize: attributes.inputs.length,
       status: 'pending',
       createdAt,
       updatedAt: createdAt,
