@@ -132,7 +132,8 @@ async function attempt(
         attempts: state.attempts,
       });
     }
-    const network = new NetworkError(`No complete response from ${new URL(url).origin}: ${describe(error)}`, {
+    // What fetch says may quote the request (a proxy, a custom fetch): never let it carry the token into the message.
+    const network = new NetworkError(`No complete response from ${new URL(url).origin}: ${describe(error).replaceAll(token, '[REDACTED]')}`, {
       attempts: state.attempts,
       cause: error,
     });
