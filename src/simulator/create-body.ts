@@ -41,7 +41,7 @@ export function readCreateBody(text: string): NewImport | Reply {
   const pointer = (name: string) => `/data/attributes/${name}`;
   for (const name of Object.keys(attributes)) if (!ATTRIBUTES.includes(name)) refuse(pointer(name), 'is not allowed');
 
-  const { resource_type, format = 'json', skip_errors, parent_resource_id = null, reference = null, reference_origin = null, metadata = null } = attributes;
+  const { resource_type, format = 'json', skip_errors, parent_resource_id = null, reference = null, reference_origin = null, metadata = {} } = attributes;
   if (resource_type === undefined) refuse(pointer('resource_type'), "can't be blank");
   else if (!isOneOf(RESOURCE_TYPES, resource_type)) refuse(pointer('resource_type'), 'is not included in the list');
   if (format !== 'json' && format !== 'csv') refuse(pointer('format'), 'is not included in the list');

@@ -16,7 +16,7 @@ describe('one import over time', () => {
     const simulator = await simulators.start({ inputsPerSecond: 1000 });
     const client = clientOf(simulator);
     const created = await client.create({ resource_type: 'skus', inputs: skus(300) });
-    expect(created.attributes).toMatchObject({ status: 'pending', processed_count: 0, inputs_size: 300, started_at: null, errors_log: {} });
+    expect(created.attributes).toMatchObject({ status: 'pending', processed_count: 0, inputs_size: 300, started_at: null, errors_log: {}, metadata: {}, reference: null });
 
     const halfway = await eventually(async () => {
       const now = await client.retrieve(created.id);
