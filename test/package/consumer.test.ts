@@ -7,22 +7,24 @@ import { type ConsumerProject, createConsumerProject } from '../support/consumer
 import { type PrismMock, startPrism } from '../support/prism.js';
 
 /** One program, written as .mts (ESM), .cts (CommonJS) and .ts (bundler): the same code must hold in each. */
-const CONSUMER = `import { ApiError, createImportsClient, type Import, type ImportStatus } from 'commercelayer-imports';
+const CONSUMER = `import { ApiError, createImportsClient, type Import, type ImportStatus, type SparseImport } from 'commercelayer-imports';
 
 async function main(): Promise<void> {
   const baseUrl = process.env['PRISM_URL'];
   if (baseUrl === undefined) throw new Error('PRISM_URL is not set');
   const client = createImportsClient({ baseUrl, accessToken: 'consumer-test-token', retry: false });
   const updated: Import = await client.update('xYZkjABcde', { reference: 'consumer-reference', metadata: { source: 'consumer' } });
-  const status: ImportStatus | undefined = updated.attributes.status;
-  const interrupted: Import = await client.interrupt(updated.id, { fields: ['status'] });
+  const status: ImportStatus = updated.attributes.status;
+  // A sparse fieldset narrows the result to the attributes asked for.
+  const interrupted: SparseImport<'status'> = await client.interrupt(updated.id, { fields: ['status'] });
+  const interruptedStatus: ImportStatus = interrupted.attributes.status;
 
   // Prism answers with the documented 404 when asked to; the error must be this format's own ApiError.
   const failing = createImportsClient({ baseUrl, accessToken: 'consumer-test-token', retry: false, headers: { Prefer: 'code=404' } });
   const failure: unknown = await failing.update('missing', { reference: null }).then(() => undefined, (error: unknown) => error);
   const apiError = failure instanceof ApiError ? { name: failure.name, status: failure.status, code: failure.code ?? null } : String(failure);
 
-  console.log(JSON.stringify({ id: updated.id, type: updated.type, status: status ?? null, interruptedType: interrupted.type, apiError }));
+  console.log(JSON.stringify({ id: updated.id, type: updated.type, status, interruptedType: interrupted.type, interruptedStatus, apiError }));
 }
 
 main().catch((error: unknown) => {
@@ -150,6 +152,8 @@ describe('the packed package in a fresh project', () => {
     }
     const [esm, cjs] = results;
     expect(esm).toMatchObject({ type: 'imports', interruptedType: 'imports', apiError: { name: 'ApiError', status: 404 } });
+    expect(esm!['status']).toEqual(expect.any(String));
+    expect(esm!['interruptedStatus']).toEqual(expect.any(String));
     expect(esm!['id']).toEqual(expect.any(String));
     expect(cjs).toEqual(esm);
   }, 120_000);
