@@ -33,7 +33,7 @@ export interface Simulator {
   imports(): SimulatedImport[];
   /** How many imports were created with this reference, deleted ones included. */
   createsByReference(reference: string): number;
-  /** The latest requests (up to 100,000), in the order they arrived. */
+  /** The latest requests (at least the last 100,000), in the order they arrived. */
   readonly requests: readonly RequestRecord[];
   counts(): SimulatorCounts;
   /** The most imports that were in progress at the same time. */

@@ -59,7 +59,8 @@ export class Observation {
 
   record(entry: RequestRecord, kind: { token: boolean; throttled: boolean }): void {
     this.requests.push(entry);
-    if (this.requests.length > LOG_LIMIT) this.requests.splice(0, this.requests.length - LOG_LIMIT);
+    // Trimmed by a tenth at a time, so that each request does not move the whole log.
+    if (this.requests.length > LOG_LIMIT * 1.1) this.requests.splice(0, this.requests.length - LOG_LIMIT);
     const counts = this.counts;
     counts.requests++;
     counts.byMethod[entry.method] = (counts.byMethod[entry.method] ?? 0) + 1;
