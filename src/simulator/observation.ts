@@ -84,6 +84,15 @@ export class Observation {
   }
 
   emit(response: ResponseRecord): void {
-    for (const listener of this.listeners) listener(response);
+    for (const listener of this.listeners) {
+      try {
+        listener(response);
+      } catch (error) {
+        // The listener's own failure: thrown outside the request, so that it is not taken for the simulator's.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 }

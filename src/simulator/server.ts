@@ -58,8 +58,15 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 export function createSimulatorServer(parts: Parts, url: () => string): Server {
-  const server = createServer((req, res) => void handle(parts, url(), req, res));
-  return server;
+  return createServer((req, res) => {
+    handle(parts, url(), req, res).catch((error: unknown) => {
+      // A fault of the simulator itself: answered as the API's own 500, saying what failed.
+      if (res.headersSent) return void res.destroy();
+      const detail = `The simulator failed: ${error instanceof Error ? error.message : String(error)}`;
+      res.writeHead(500, { 'Content-Type': 'application/vnd.api+json' });
+      res.end(JSON.stringify(failure(500, 'Internal server error', detail).body));
+    });
+  });
 }
 
 async function handle(parts: Parts, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
