@@ -74,9 +74,10 @@ function checkedHeader(header: string[], label: string): string[] {
  */
 async function csvFileError(error: unknown, path: string, label: string, delimiter: string, records: number): Promise<FileError> {
   if (error instanceof FileError) return error;
-  const { code, message, bytes, column, index } = error as { code?: string; message?: string; bytes?: number; column?: string | number | null; index?: number };
+  const { code, message, bytes, column, index, records: parsed } = error as { code?: string; message?: string; bytes?: number; column?: string | number | null; index?: number; records?: number };
   if (typeof code !== 'string' || !code.startsWith('CSV_')) return new FileError(label, 'cannot be read');
-  const record = `record ${records + 1}`;
+  // The parser reads ahead of the records consumed: its own count says which record broke.
+  const record = `record ${(typeof parsed === 'number' ? parsed : records) + 1}`;
   const field = typeof column === 'string' ? ` ("${column}")` : typeof index === 'number' ? ` (field ${index + 1})` : '';
   if (code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
     // The offset is past the record's end: its last line is the one before.
