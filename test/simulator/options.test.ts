@@ -28,6 +28,15 @@ describe('options', () => {
     expect(String(error)).not.toContain('secret token');
   });
 
+  test('port: it listens on that port of 127.0.0.1, and refuses to start when the port is taken', async () => {
+    const first = await simulators.start();
+    const port = Number(new URL(first.url).port);
+    await expect(startSimulator({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await first.close();
+    const again = await simulators.start({ port });
+    expect(again.url).toBe(`http://127.0.0.1:${port}`);
+  });
+
   test('keepInputs: false drops the inputs of a finished import, and keeps its counts', async () => {
     const simulator = await simulators.start({ keepInputs: false, inputsPerSecond: 100_000 });
     const client = createImportsClient({ baseUrl: simulator.url, accessToken: 't' });
