@@ -3,7 +3,7 @@ import { CONNECTION_OPTIONS, integerOption } from '../args.js';
 import { EXIT } from '../cli-error.js';
 import { connect } from '../connect.js';
 import { createDisplay } from '../progress/display.js';
-import { count } from '../progress/format.js';
+import { count, counted } from '../progress/format.js';
 import { onCtrlC } from '../signals.js';
 import type { Command } from './command.js';
 
@@ -72,7 +72,7 @@ export const waitCommand: Command = {
     if (json) {
       output.out(`${JSON.stringify({ ok: exitCode === EXIT.OK, exit_code: exitCode, id: done.id, status: a.status, reference: a.reference ?? null, inputs_size: a.inputs_size, processed_count: a.processed_count, errors_count: a.errors_count, warnings_count: a.warnings_count })}\n`);
     } else if (values.quiet !== true) {
-      output.out(`Import ${done.id} ${a.status}: ${count(a.processed_count ?? 0)} of ${count(a.inputs_size ?? 0)} processed, ${count(a.errors_count ?? 0)} errors, ${count(a.warnings_count ?? 0)} warnings\n`);
+      output.out(`Import ${done.id} ${a.status}: ${count(a.processed_count ?? 0)} of ${count(a.inputs_size ?? 0)} processed, ${counted(a.errors_count ?? 0, 'error')}, ${counted(a.warnings_count ?? 0, 'warning')}\n`);
     }
     return exitCode;
   },

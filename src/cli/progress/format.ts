@@ -1,8 +1,11 @@
 /** Numbers, durations and lines for people: `12,345`, `1 min 05 s`, lines cut to the terminal's width. */
 export const count = (value: number): string => Math.round(value).toLocaleString('en-US');
+/** `1 error`, `3 errors`. */
+export const counted = (value: number, word: string): string => `${count(value)} ${word}${Math.round(value) === 1 ? '' : 's'}`;
 
 export function duration(ms: number): string {
   const seconds = Math.max(0, ms / 1000);
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
   if (seconds < 10) return `${seconds.toFixed(1)} s`;
   if (seconds < 60) return `${Math.round(seconds)} s`;
   const minutes = Math.floor(seconds / 60);

@@ -1,5 +1,5 @@
 import type { ImportAllProgress } from '../../index.js';
-import { count, duration } from './format.js';
+import { count, counted, duration } from './format.js';
 import type { ChunkView, Display, LoadProgress } from './model.js';
 
 /** The most often a progress line is printed where output is a log, not a terminal. */
@@ -43,7 +43,7 @@ export function statusLine(chunk: ChunkView, chunksTotal: number): string {
   const finished = chunk.status === 'completed' || chunk.status === 'interrupted';
   if (!finished) return `${name}: ${chunk.status}${chunk.resumed ? ', from an earlier run' : ''}`;
   const earlier = chunk.resumed ? ' (by an earlier run)' : '';
-  return `${name}: ${chunk.status}${earlier}, ${count(chunk.processed)} of ${chunk.size === undefined ? '?' : count(chunk.size)} processed, ${count(chunk.errors)} errors`;
+  return `${name}: ${chunk.status}${earlier}, ${count(chunk.processed)} of ${chunk.size === undefined ? '?' : count(chunk.size)} processed, ${counted(chunk.errors, 'error')}`;
 }
 
 export function progressLine(model: LoadProgress, at: number): string {

@@ -1,6 +1,6 @@
 import { MultiBar, type SingleBar } from 'cli-progress';
 import type { ImportAllProgress } from '../../index.js';
-import { bar, count, duration, renderLine, styleOfStatus, type Segment } from './format.js';
+import { bar, count, counted, duration, renderLine, styleOfStatus, type Segment } from './format.js';
 import type { Display, LoadProgress } from './model.js';
 
 /**
@@ -53,7 +53,7 @@ export function ttyDisplay(stream: NodeJS.WriteStream, model: LoadProgress, labe
         { text: `  chunk ${chunk + 1}/${model.chunksTotal}  ` },
         { text: view.status.padEnd(11), style: styleOfStatus(view.status) },
         { text: `  ${count(view.processed)}/${size}` },
-        { text: `  ${count(view.errors)} errors`, style: view.errors > 0 ? 'red' : undefined },
+        { text: `  ${counted(view.errors, 'error')}`, style: view.errors > 0 ? 'red' : undefined },
         { text: `  ${view.reference}`, style: 'dim' },
       ],
       width(),
