@@ -78,7 +78,7 @@ describe('options', () => {
   test('chunkSize is 10,000 by default', async () => {
     const { simulator, client } = await simulatedOrg({ rateLimits: false });
     await client.importAll('skus', skus(10_001), { intervalMs: 5 });
-    expect(simulator.imports().map((i) => i.attributes.inputs_size).sort((a, b) => a - b)).toStrictEqual([1, 10_000]);
+    expect(simulator.imports().map((i) => i.attributes.inputs_size).sort((a, b) => (a ?? 0) - (b ?? 0))).toStrictEqual([1, 10_000]);
   });
 });
 
