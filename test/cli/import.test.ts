@@ -174,4 +174,14 @@ describe('import', () => {
     expect(JSON.parse(readFileSync(log, 'utf8')).errors_log).toStrictEqual({ 'IN-000004': { name: ["can't be blank"] } });
     expect((await runCli(['import', 'skus', '-', ...connection()], { input: '{}' })).code).toBe(2);
   });
+
+  test('a group made from other records is refused before anything is created (exit 2)', async () => {
+    const first = file('group-a.csv', toCsv(skuRows(30, 'GA')));
+    expect((await runCli(['import', 'skus', first, '--chunk-size', '20', '--group', 'shared', ...connection()])).code).toBe(0);
+    const before = sim.imports().length;
+    const other = await runCli(['import', 'skus', file('group-b.csv', toCsv(skuRows(50, 'GB'))), '--chunk-size', '20', '--group', 'shared', ...connection()]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/^commercelayer-imports: Group shared cannot be resumed with these records/);
+    expect(sim.imports().length).toBe(before);
+  });
 });

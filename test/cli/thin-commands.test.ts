@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createImportsClient } from '../../src/index.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { openApiDocument } from '../support/openapi-document.js';
-import { assertBuilt, runCli } from './run-cli.js';
+import { assertBuilt, runCli, startCli, waitForOutput } from './run-cli.js';
 
 const TOKEN = 'cli-thin-commands-token-77c1e2';
 const ID = 'xYZkjABcde';
@@ -94,5 +94,33 @@ describe('against the simulator', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`Import ${running.id}: interrupted\n`);
     expect(sim.imports().find((each) => each.id === running.id)!.attributes.status).toBe('interrupted');
+  });
+
+  test('wait stopped by Ctrl-C exits 130 and leaves the import running', async () => {
+    const running = await client().create({ resource_type: 'skus', inputs: records(5_000, 'WAITC') });
+    const waiting = startCli(['wait', running.id, '--interval', '100', '--base-url', sim.url, '--access-token', TOKEN]);
+    await waitForOutput(waiting.output, (text) => text.includes(`(${running.id}): in_progress`));
+    waiting.child.kill('SIGINT');
+    const result = await waiting.done;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain(`Stopped waiting: import ${running.id} keeps running on the server.`);
+    expect(sim.imports().find((each) => each.id === running.id)!.attributes.status).toBe('in_progress');
+    await client().interrupt(running.id);
+  });
+
+  test('client credentials from CL_CLIENT_ID and CL_CLIENT_SECRET, the token endpoint on --base-url; a wrong secret exits 2', async () => {
+    const org = await startSimulator({ rateLimits: false, clients: [{ clientId: 'cli-app', clientSecret: 'cli-app-secret-0a9f' }] });
+    try {
+      const env = { CL_CLIENT_ID: 'cli-app', CL_CLIENT_SECRET: 'cli-app-secret-0a9f' };
+      const listed = await runCli(['list', '--json', '--base-url', org.url], { env });
+      expect([listed.code, JSON.parse(listed.stdout)]).toStrictEqual([0, { ok: true, count: 0, imports: [] }]);
+      expect(org.counts().tokenRequests).toBe(1);
+      const wrong = await runCli(['list', '--base-url', org.url], { env: { ...env, CL_CLIENT_SECRET: 'not-the-secret-at-all' } });
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/^commercelayer-imports: the client credentials could not be exchanged for a token: Commerce Layer refused the client credentials: 401/);
+      expect(org.requests.filter((request) => request.path.startsWith('/api/'))).toHaveLength(1);
+    } finally {
+      await org.close();
+    }
   });
 });
