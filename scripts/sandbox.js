@@ -1,8 +1,9 @@
-// The sandbox (`npm start`): bundles the document, renders the docs, then serves the Prism mock on
-// 127.0.0.1:4010 and the docs on 127.0.0.1:8080 until it is stopped, leaving no process behind.
+// The sandbox (`npm start`): builds the package and renders the docs, then serves the Prism mock on
+// 127.0.0.1:4010, the simulated organization on 127.0.0.1:4011 and the docs on 127.0.0.1:8080 until
+// it is stopped, leaving no process behind.
 //
-// Ports: SANDBOX_MOCK_PORT (default 4010) and SANDBOX_DOCS_PORT (default 8080); SANDBOX_SIMULATOR_PORT
-// (default 4011) is reserved for the simulator (see "The simulator joins here" below).
+// Ports: SANDBOX_MOCK_PORT (default 4010), SANDBOX_SIMULATOR_PORT (default 4011), SANDBOX_DOCS_PORT
+// (default 8080).
 //
 // However it is stopped, it stops everything it started and frees its ports:
 // - SIGINT (Ctrl-C), SIGTERM or SIGHUP to this process: it stops its servers and build steps, then exits.
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const host = '127.0.0.1';
 const mockPort = portFromEnv('SANDBOX_MOCK_PORT', 4010);
+const simulatorPort = portFromEnv('SANDBOX_SIMULATOR_PORT', 4011);
 const docsPort = portFromEnv('SANDBOX_DOCS_PORT', 8080);
 const docsRoot = resolve('dist/docs');
 const contentTypes = {
@@ -179,7 +181,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-await Promise.all([build('bundle.js'), build('docs.js')]);
+// build.js bundles the document (which Prism serves) and compiles dist/, whose simulator runs below.
+await Promise.all([build('build.js'), build('docs.js')]);
 
 const prism = startChild([prismBin, 'mock', '--errors', '-h', host, '-p', String(mockPort), 'dist/openapi.yaml'], {
   server: true,
@@ -194,33 +197,44 @@ prism.once('exit', (code, signal) => {
   stop(1);
 });
 
-// The simulator joins here: started with startChild([...], { server: true }) on
-// portFromEnv('SANDBOX_SIMULATOR_PORT', 4011), awaited like Prism below and printed with the rest,
-// it stops with everything else.
+const simulator = startChild([join(scripts, 'simulator.js'), String(simulatorPort)], { server: true, stdio: 'pipe' });
+simulator.stderr.on('data', (chunk) => process.stderr.write(chunk));
+simulator.once('exit', (code, signal) => {
+  if (stopping) return;
+  console.error(`The simulator stopped unexpectedly (${signal ?? `exit code ${code}`}); is ${host}:${simulatorPort} already in use?`);
+  stop(1);
+});
 
-await Promise.all([
-  new Promise((ready) => {
+/** Resolves once a server's output says it listens. */
+function listening(child, line) {
+  return new Promise((ready) => {
     let log = '';
     const onData = (chunk) => {
       log += chunk;
-      if (log.includes('Prism is listening')) {
-        prism.stdout.off('data', onData);
-        prism.stderr.off('data', onData);
-        ready();
-      }
+      if (!log.includes(line)) return;
+      child.stdout.off('data', onData);
+      child.stderr.off('data', onData);
+      ready();
     };
-    prism.stdout.on('data', onData);
-    prism.stderr.on('data', onData);
-  }),
-  new Promise((listening) => docsServer.listen(docsPort, host, listening)),
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+  });
+}
+
+await Promise.all([
+  listening(prism, 'Prism is listening'),
+  listening(simulator, 'Simulator is listening'),
+  new Promise((ready) => docsServer.listen(docsPort, host, ready)),
 ]);
 
 const mockUrl = `http://${host}:${mockPort}`;
 const seedRequest = JSON.stringify({ data: { type: 'imports', id: 'xYZkjABcde', attributes: { reference: 'ANY-EXTERNAL-REFEFERNCE' } } });
 console.log(`
 Sandbox ready (Ctrl-C stops it):
-  Mock API  ${mockUrl}  (Prism, answers from the document's examples)
-  Docs      http://${host}:${docsPort}/
+  Mock API   ${mockUrl}  (Prism: answers every call from the document's examples, for contract tests)
+  Simulator  http://${host}:${simulatorPort}  (a simulated organization: imports run to the end, for waitFor,
+             importAll and the command line; it also answers POST /oauth/token)
+  Docs       http://${host}:${docsPort}/
 
 Send the documentation's example request to the mock:
 curl -X PATCH ${mockUrl}/api/imports/xYZkjABcde -H 'Accept: application/vnd.api+json' -H 'Content-Type: application/vnd.api+json' -H 'Authorization: Bearer your-access-token' -d '${seedRequest}'

@@ -142,7 +142,7 @@ async function startSandbox(checkout: string): Promise<Sandbox> {
       fail(new Error(`npm start ended before the sandbox was ready:\n${output}`));
     });
   });
-  return { npm, output: () => output, exited, mockPort, docsPort };
+  return { npm, output: () => output, exited, mockPort, docsPort, simulatorPort };
 }
 
 let checkout: string;
@@ -191,7 +191,7 @@ describe('the sandbox (npm start) stops however it is stopped', () => {
   ] as const)('$signal to the $to process ends every process it started and frees the ports', async ({ signal, to }) => {
     const sandbox = await startSandbox(checkout);
 
-    // Both servers are up, answering on their ports.
+    // The three servers are up, answering on their ports.
     const docs = await fetch(`http://127.0.0.1:${sandbox.docsPort}/`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('<title>Commerce Layer Imports API</title>');
@@ -200,6 +200,11 @@ describe('the sandbox (npm start) stops however it is stopped', () => {
     });
     expect(mock.status).toBe(200);
     await mock.arrayBuffer();
+    const simulated = await fetch(`http://127.0.0.1:${sandbox.simulatorPort}/api/imports`, {
+      headers: { Accept: 'application/vnd.api+json', Authorization: 'Bearer sandbox-test' },
+    });
+    expect(simulated.status).toBe(200);
+    expect(await simulated.json()).toMatchObject({ data: [], meta: { record_count: 0 } });
 
     const tree = processTree(sandbox.npm.pid!);
     leftovers = tree;
@@ -208,6 +213,7 @@ describe('the sandbox (npm start) stops however it is stopped', () => {
     const prism = tree.find((info) => info.command.includes('prism-cli'));
     expect(sandboxProcess, JSON.stringify(tree)).toBeDefined();
     expect(prism, JSON.stringify(tree)).toBeDefined();
+    expect(tree.find((info) => /\bscripts\/simulator\.js\b/.test(info.command)), JSON.stringify(tree)).toBeDefined();
 
     const sentAt = performance.now();
     process.kill(to === 'npm' ? sandbox.npm.pid! : sandboxProcess!.pid, signal);
@@ -222,6 +228,7 @@ describe('the sandbox (npm start) stops however it is stopped', () => {
     await sandbox.exited;
     expect(await canListen(sandbox.mockPort), 'the mock port is free').toBe(true);
     expect(await canListen(sandbox.docsPort), 'the docs port is free').toBe(true);
+    expect(await canListen(sandbox.simulatorPort), 'the simulator port is free').toBe(true);
     console.log(`${signal} to ${to}: ${tree.length} processes ended within ${stoppedAfter} ms`);
   }, 90_000);
 });
