@@ -63,6 +63,14 @@ export async function main(argv: string[], output: Output): Promise<number> {
   }
 }
 
+// A reader that goes away (`| head`) ends the command quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
+    throw error;
+  });
+}
+
 const secrets = new Secrets();
 const args = process.argv.slice(2);
 collectSecretArgs(args, secrets);

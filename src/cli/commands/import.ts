@@ -1,12 +1,13 @@
 import type { ImportResourceType } from '../../index.js';
 import { choiceOption, CONNECTION_OPTIONS, integerOption, stringOption } from '../args.js';
-import { UsageError } from '../cli-error.js';
+import { EXIT, UsageError } from '../cli-error.js';
 import { connect } from '../connect.js';
 import { derivedGroup } from '../group.js';
 import { DELIMITERS } from '../readers/csv.js';
 import { scanFile } from '../readers/records.js';
 import { FILE_FORMATS, formatOfName, openInput, type FileFormat } from '../readers/source.js';
 import { RESOURCE_TYPES } from '../resource-types.js';
+import { onCtrlC } from '../signals.js';
 import type { Command } from './command.js';
 import { runLoad } from './import-run.js';
 
@@ -67,11 +68,14 @@ export const importCommand: Command = {
 
     const { output, env } = context;
     const input = await openInput(file!);
+    // Ctrl-C before the load starts: nothing was sent; the copy of standard input is removed.
+    const releaseEarly = onCtrlC(() => void input.dispose().finally(() => process.exit(EXIT.INTERRUPTED)));
     try {
       // The first pass: nothing is sent before the whole file has parsed.
       const scan = await scanFile(input, format, delimiter);
       const connected = await connect('import', values, env, output.secrets);
       const group = groupFlag ?? derivedGroup({ sha256: scan.sha256, resourceType, parent, chunkSize, format, delimiter });
+      releaseEarly();
       return await runLoad({
         ...connected,
         context,
@@ -90,6 +94,7 @@ export const importCommand: Command = {
         quiet: values.quiet === true,
       });
     } finally {
+      releaseEarly();
       await input.dispose();
     }
   },
