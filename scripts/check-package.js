@@ -36,11 +36,13 @@ try {
   if (run(binOf('attw'), [tarball, ...attw, '--entrypoints', '.', './package.json']).status !== 0) {
     failures.push('attw reported problems with the module entry points');
   }
-  // openapi.json is data for people who mock the API themselves. node10 resolution predates
-  // `exports` and so cannot reach any subpath export; the other modes must. openapi.yaml is not
-  // a module at all, so TypeScript has nothing to resolve there.
-  if (run(binOf('attw'), [tarball, ...attw, '--entrypoints', './openapi.json', '--profile', 'node16']).status !== 0) {
-    failures.push('attw reported problems with ./openapi.json');
+  // The subpath exports: the simulator (Node only) and openapi.json, data for people who mock the API
+  // themselves. node10 resolution predates `exports` and so cannot reach any subpath export; the other
+  // modes must. openapi.yaml is not a module at all, so TypeScript has nothing to resolve there.
+  for (const entry of ['./simulator', './openapi.json']) {
+    if (run(binOf('attw'), [tarball, ...attw, '--entrypoints', entry, '--profile', 'node16']).status !== 0) {
+      failures.push(`attw reported problems with ${entry}`);
+    }
   }
 } finally {
   rmSync(directory, { recursive: true, force: true });
