@@ -1,0 +1,65 @@
+// The README's promise that every example of its Bulk import section runs to the end against the
+// simulator: the section's TypeScript blocks are compiled as a user would run them and executed in
+// a child process against a simulator, the flow's blocks in order as one script, the simulator's own
+// example on its own. Only the connection is changed: `organization` becomes the simulator's URL.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { transform } from 'esbuild';
+import { afterAll, describe, expect, test } from 'vitest';
+import { startSimulator } from '../../src/simulator/index.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const section = readme.slice(readme.indexOf('## Bulk import'), readme.indexOf('## Command line'));
+const [flow, own] = section.split('### A simulated organization for your own tests');
+const blocks = (text: string) => [...text!.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const work = mkdtempSync(join(tmpdir(), 'readme-examples-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Compiles the blocks to one ES module that imports this build of the package, and runs it in `work`. */
+async function run(code: string, env: Record<string, string>): Promise<string> {
+  const entry = (path: string) => JSON.stringify(pathToFileURL(join(root, path)).href);
+  const source = code
+    .replaceAll(`from 'commercelayer-imports/simulator'`, `from ${entry('dist/simulator/index.js')}`)
+    .replaceAll(`from 'commercelayer-imports'`, `from ${entry('dist/index.js')}`);
+  const { code: js } = await transform(source, { loader: 'ts', format: 'esm', target: 'node20' });
+  const file = join(work, `example-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, js);
+  const { stdout } = await promisify(execFile)(process.execPath, [file], { cwd: work, env: { ...process.env, ...env }, timeout: 120_000 });
+  return stdout;
+}
+
+describe("README's Bulk import section, against the simulator", () => {
+  test('has the examples this test runs', () => {
+    expect(blocks(flow!).length).toBeGreaterThanOrEqual(4);
+    expect(blocks(own!)).toHaveLength(1);
+  });
+
+  test('the flow: one import, importAll from an NDJSON file, interrupting a group, lists and delete', async () => {
+    const simulator = await startSimulator({ inputsPerSecond: 500_000 });
+    try {
+      // The file the importAll example streams: 250,000 prices, as its `total` says.
+      const lines = Array.from({ length: 250_000 }, (_, i) => JSON.stringify({ sku_code: `SKU${i}`, amount_cents: 100 + (i % 900) }));
+      writeFileSync(join(work, 'prices.ndjson'), `${lines.join('\n')}\n`);
+      const connected = blocks(flow!).join('\n').replace("{ organization: 'yourdomain', accessToken }", '{ baseUrl: process.env.SIMULATOR_URL, accessToken }');
+      expect(connected).toContain('process.env.SIMULATOR_URL');
+      const script = `const accessToken = 'readme-token';\n${connected}\nconsole.log('SUMMARY', JSON.stringify({ imported: summary.imported_count, failed: summary.failed_count, chunks: summary.chunks }));`;
+      const stdout = await run(script, { SIMULATOR_URL: simulator.url });
+      expect(stdout).toContain('SUMMARY {"imported":250000,"failed":0,"chunks":25}');
+      // The single import was created, followed to its end, then deleted by the last example.
+      expect(simulator.imports().filter((i) => i.attributes.reference === 'catalogue-2024-06')).toHaveLength(0);
+      expect(simulator.counts().throttled).toBe(0);
+    } finally {
+      await simulator.close();
+    }
+  }, 180_000);
+
+  test("the simulator's own example", async () => {
+    const code = `${blocks(own!)[0]}\nconsole.log('CREATES', simulator.createsByReference('contract-test-0001'), summary.imported_count);`;
+    expect(await run(code, {})).toContain('CREATES 1 1');
+  }, 60_000);
+});
