@@ -1,7 +1,7 @@
 import { ApiError, NetworkError, ResponseError, TimeoutError } from '../errors.js';
 import { retryDelayMs, type RetryOptions, sleep } from '../transport/retry-policy.js';
 import type { CreateOptions, Import, ImportCreateAttributes, ImportList, ListQuery } from '../types.js';
-import type { Pacer } from './rate-pacer.js';
+import type { Pacer } from '../transport/rate-pacer.js';
 
 export interface CreateChunkDeps {
   create(attributes: ImportCreateAttributes, options: CreateOptions): Promise<Import>;
@@ -19,12 +19,12 @@ export interface CreateChunkDeps {
  */
 export async function createChunk(deps: CreateChunkDeps, attributes: ImportCreateAttributes & { reference: string }, signal: AbortSignal | undefined): Promise<Import> {
   for (let retry = 0; ; retry++) {
-    await deps.write(signal);
+    await deps.write.take(signal);
     try {
       return await deps.create(attributes, { signal, fields: ['status', 'reference'] });
     } catch (error) {
       if (signal?.aborted || !isAmbiguous(error)) throw error;
-      await deps.read(signal);
+      await deps.read.take(signal);
       const found = await deps.list({ filter: { reference_eq: attributes.reference }, fields: ['status', 'reference'] }, { signal });
       if (found.data[0]) return found.data[0];
       if (retry >= deps.retry.retries) throw error;

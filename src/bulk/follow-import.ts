@@ -2,7 +2,7 @@ import { ApiError, NetworkError, TimeoutError } from '../errors.js';
 import { onAbort } from '../transport/abort-listener.js';
 import { MAX_TIMER_MS, retryDelayMs, sleep } from '../transport/retry-policy.js';
 import type { Import, ImportAttributeName, RetrieveOptions } from '../types.js';
-import type { Pacer } from './rate-pacer.js';
+import type { Pacer } from '../transport/rate-pacer.js';
 
 const FINAL_STATUSES: unknown[] = ['completed', 'interrupted'];
 /** What a poll asks for: a few hundred bytes, whatever the import's size or its logs. */
@@ -47,7 +47,7 @@ export async function followImport(retrieve: (id: string, options: RetrieveOptio
     for (;;) {
       let wait = intervalMs;
       try {
-        await read(stop.signal);
+        await read.take(stop.signal);
         const current = await retrieve(id, { signal: stop.signal, fields: POLL_FIELDS });
         failuresInARow = 0;
         const { status, processed_count, errors_count, inputs_size } = current.attributes;
@@ -57,7 +57,7 @@ export async function followImport(retrieve: (id: string, options: RetrieveOptio
           onChange(current);
         }
         if (FINAL_STATUSES.includes(status)) {
-          await read(stop.signal);
+          await read.take(stop.signal);
           return await retrieve(id, { signal: stop.signal, fields: FINAL_FIELDS });
         }
         const done = (processed_count ?? 0) + (errors_count ?? 0);

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Import, ImportAttributeName, ImportList, ListQuery } from '../types.js';
-import type { Pacer } from './rate-pacer.js';
+import type { Pacer } from '../transport/rate-pacer.js';
 
 /** Who made the imports, as Commerce Layer's CLI writes `cli-plugin-imports`. */
 export const REFERENCE_ORIGIN = 'commercelayer-imports';
@@ -47,7 +47,7 @@ export async function findGroup(
   const found = new Map<number, Import>();
   const pattern = new RegExp(`^${group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{4,})$`);
   for (let number = 1; ; number++) {
-    await read(signal);
+    await read.take(signal);
     const page = await list({ filter: { reference_start: `${group}-` }, fields: FOUND_FIELDS, page: { number, size: 25 } }, { signal });
     for (const found_ of page.data) {
       const match = pattern.exec(found_.attributes.reference ?? '');

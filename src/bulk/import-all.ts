@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { onAbort } from '../transport/abort-listener.js';
+import type { Pacer } from '../transport/rate-pacer.js';
 import type { RetryOptions } from '../transport/retry-policy.js';
 import type { CallOptions, Import, ImportCreateAttributes, ImportInput, ImportResourceType, RetrieveOptions } from '../types.js';
 import { chunkReader, type Chunk } from './chunk-reader.js';
@@ -9,14 +10,18 @@ import { FINAL_FIELDS, followImport } from './follow-import.js';
 import { assertSameLoad, chunkItems, chunkMetadata, findGroup, REFERENCE_ORIGIN, referenceOf } from './group.js';
 import { importAllSettings, type ImportAllSettings } from './import-all-options.js';
 import type { ImportAllOptions, ImportAllSummary, ImportRecords } from './import-all-types.js';
-import { createPacer, READ_LIMITS, WRITE_LIMITS } from './rate-pacer.js';
 import { summarize, type ChunkOutcome } from './summary.js';
 
-/** The calls importAll makes, with the client's retry policy for creates whose fate is unknown. */
+/**
+ * The calls importAll makes, with the client's retry policy for creates whose fate is unknown and
+ * the client's pacers, which count every request the client sends: importAll waits on them before
+ * each of its own, so that a load stays inside the API's limits whatever else the client does.
+ */
 export interface BulkClient extends Pick<CreateChunkDeps, 'create' | 'list'> {
   retrieve(id: string, options: RetrieveOptions): Promise<Import>;
   interrupt(id: string, options?: CallOptions): Promise<Import>;
   retry: Required<RetryOptions>;
+  pacers: { read: Pacer; write: Pacer };
 }
 
 /**
@@ -33,8 +38,7 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     columns ??= Object.keys(record);
     assertCsvRecord(record, columns, position);
   });
-  const read = createPacer(READ_LIMITS);
-  const write = createPacer(WRITE_LIMITS);
+  const { read, write } = client.pacers;
   const deps: CreateChunkDeps = { create: client.create, list: client.list, read, write, retry: client.retry };
   // Stops every chunk at once: the caller's abort, or a failure that ends the whole load.
   const stop = new AbortController();
@@ -76,7 +80,7 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
         }
         const finished = earlier.attributes.status === 'completed' || earlier.attributes.status === 'interrupted';
         if (finished) {
-          await read(stop.signal);
+          await read.take(stop.signal);
           outcome.final = await client.retrieve(id, { signal: stop.signal, fields: FINAL_FIELDS });
           report(chunk, outcome.final, true);
           return outcome;

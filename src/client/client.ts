@@ -8,6 +8,7 @@ import { importAll } from '../bulk/import-all.js';
 import { withCurrentLogs } from '../logs.js';
 import { assertCallOptions, assertImportId, assertUpdateAttributes } from '../checks/input-checks.js';
 import { LightRequest } from '../transport/light-request.js';
+import { createPacer, READ_LIMITS, WRITE_LIMITS } from '../transport/rate-pacer.js';
 import { listPages } from './list-pages.js';
 import { listParams } from '../checks/list-query.js';
 import { type CallState, createTransport, JSON_API, REDACTED_AUTHORIZATION } from '../transport/transport.js';
@@ -37,7 +38,9 @@ interface FetchResult {
 
 export function createImportsClient(options: ImportsClientOptions): ImportsClient {
   const config = resolveOptions(options);
-  const send = createTransport(config);
+  // The client's own count of what it sends, which importAll paces itself by.
+  const pacers = { read: createPacer(READ_LIMITS), write: createPacer(WRITE_LIMITS) };
+  const send = createTransport({ ...config, pacers });
   const raw = createClient<paths, typeof JSON_API>({
     baseUrl: config.origin,
     fetch: send as unknown as typeof globalThis.fetch,
@@ -57,8 +60,8 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
   const fetchFor = (state: CallState) => (request: Request) => send(request, state);
 
   /** Runs one call and resolves to the resource object of its body. */
-  async function resourceOf(idempotent: boolean, call: (fetch: CallFetch) => Promise<FetchResult>): Promise<Import> {
-    const state: CallState = { attempts: 0, idempotent };
+  async function resourceOf(idempotent: boolean, call: (fetch: CallFetch) => Promise<FetchResult>, paced = false): Promise<Import> {
+    const state: CallState = { attempts: 0, idempotent, paced };
     const body = await parsedBody(state, () => call(fetchFor(state)));
     const resource = (body as { data?: unknown } | undefined)?.data;
     if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
@@ -81,29 +84,24 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
     );
   }
 
-  async function retrieve(importId: string, options: RetrieveOptions = {}): Promise<Import> {
+  async function retrieve(importId: string, options: RetrieveOptions = {}, paced = false): Promise<Import> {
     assertImportId(importId);
     assertCallOptions(options, 'retrieve');
-    return resourceOf(true, (fetch) =>
-      raw.GET('/api/imports/{importId}', {
-        params: { path: { importId }, query: fieldsQuery(options) },
-        signal: options.signal,
-        fetch,
-      }),
+    return resourceOf(
+      true,
+      (fetch) => raw.GET('/api/imports/{importId}', { params: { path: { importId }, query: fieldsQuery(options) }, signal: options.signal, fetch }),
+      paced,
     );
   }
 
-  async function create(attributes: ImportCreateAttributes, options: CreateOptions = {}): Promise<Import> {
+  async function create(attributes: ImportCreateAttributes, options: CreateOptions = {}, paced = false): Promise<Import> {
     assertCreateAttributes(attributes);
     assertCallOptions(options, 'create');
     // Not idempotent: a second attempt after a 5xx or a lost connection could create a second import; only a 429 is retried.
-    return resourceOf(false, (fetch) =>
-      raw.POST('/api/imports', {
-        params: { query: fieldsQuery(options) },
-        body: { data: { type: 'imports', attributes } },
-        signal: options.signal,
-        fetch,
-      }),
+    return resourceOf(
+      false,
+      (fetch) => raw.POST('/api/imports', { params: { query: fieldsQuery(options) }, body: { data: { type: 'imports', attributes } }, signal: options.signal, fetch }),
+      paced,
     );
   }
 
@@ -119,10 +117,10 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
     }
   }
 
-  async function list(query?: ListQuery, options: CallOptions = {}, pageNumber?: number): Promise<ImportList> {
+  async function list(query?: ListQuery, options: CallOptions = {}, pageNumber?: number, paced = false): Promise<ImportList> {
     const params = listParams(query, pageNumber);
     assertCallOptions(options, 'list', ['signal']);
-    const state: CallState = { attempts: 0, idempotent: true };
+    const state: CallState = { attempts: 0, idempotent: true, paced };
     const body = await parsedBody(state, () => raw.GET('/api/imports', { params: { query: params }, signal: options.signal, fetch: fetchFor(state) }));
     const { data, meta, links } = (body ?? {}) as Partial<ImportList>;
     if (!Array.isArray(data)) throw notJsonApi(state, 'has no `data` array');
@@ -134,12 +132,25 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
     interrupt: (importId: string, options?: UpdateOptions) => update(importId, { _interrupt: true }, options),
     list: (query?: ListQuery, options?: CallOptions) => list(query, options),
     listAll: (query?: ListQuery, options?: CallOptions) => listPages((number) => list(query, options, number), query?.page?.number),
-    retrieve,
-    create,
+    retrieve: (importId: string, options?: RetrieveOptions) => retrieve(importId, options),
+    create: (attributes: ImportCreateAttributes, options?: CreateOptions) => create(attributes, options),
     delete: deleteImport,
     waitFor: (importId: string, options?: WaitForOptions) => waitFor(retrieve, importId, options),
     importAll: (resourceType: ImportResourceType, records: ImportRecords, options?: ImportAllOptions) =>
-      importAll({ create, retrieve, list: (query, options) => list(query, options), interrupt: client.interrupt, retry: config.retry }, resourceType, records, options),
+      importAll(
+        {
+          // importAll takes its turn from the pacers before each of these.
+          create: (attributes, options) => create(attributes, options, true),
+          retrieve: (id, options) => retrieve(id, options, true),
+          list: (query, options) => list(query, options, undefined, true),
+          interrupt: client.interrupt,
+          retry: config.retry,
+          pacers,
+        },
+        resourceType,
+        records,
+        options,
+      ),
     raw,
   };
   // The overloads' sparse types are what `fields` makes of the same objects.

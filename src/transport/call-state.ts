@@ -4,4 +4,6 @@ export interface CallState {
   idempotent: boolean;
   /** The status of the last response, for errors raised after the transport returned. */
   status?: number;
+  /** The caller took its turn from the client's pacer already: the transport does not count it again. */
+  paced?: boolean;
 }

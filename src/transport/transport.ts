@@ -5,6 +5,7 @@ import type { CallState } from './call-state.js';
 import type { LightRequest } from './light-request.js';
 import { readWhole } from './read-response.js';
 import { isRetryableStatus, MAX_TIMER_MS, retryDelayMs, type RetryOptions, sleep } from './retry-policy.js';
+import type { Pacer } from './rate-pacer.js';
 import { type AccessToken, checkedToken } from './token.js';
 
 export const JSON_API = 'application/vnd.api+json';
@@ -15,6 +16,8 @@ export type { CallState };
 
 /** What the transport needs of the client's options, already checked. */
 export interface TransportConfig {
+  /** Counts every request sent, reads and writes apart, for callers that pace themselves (importAll). */
+  pacers?: { read: Pacer; write: Pacer };
   accessToken: AccessToken;
   fetch: typeof globalThis.fetch | undefined;
   timeoutMs: number;
@@ -56,6 +59,8 @@ export function createTransport(config: TransportConfig): (request: OutgoingRequ
       fresh = undefined;
       if (signal?.aborted) throw signal.reason;
       headers.authorization = `Bearer ${token}`;
+      // Every request counts against the API's limits; a paced call's first one was counted when it took its turn.
+      if (config.pacers && !(state.paced && state.attempts === 0)) (request.method === 'GET' ? config.pacers.read : config.pacers.write).record();
       state.attempts++;
       const canRetry = retry < config.retry.retries;
       let response: Response;

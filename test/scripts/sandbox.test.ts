@@ -106,6 +106,7 @@ interface Sandbox {
   exited: Promise<void>;
   mockPort: number;
   docsPort: number;
+  simulatorPort: number;
 }
 
 /** `npm start` in the copy, on free ports; resolves once the sandbox says it is ready. */
