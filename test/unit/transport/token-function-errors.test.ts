@@ -3,7 +3,7 @@
 // client makes, carries no token, whatever the cause holds.
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { createImportsClient, ImportsError, NetworkError } from '../../src/index.js';
+import { createImportsClient, ImportsError, NetworkError } from '../../../src/index.js';
 
 const TOKEN = 'tok_live_0123456789abcdef';
 

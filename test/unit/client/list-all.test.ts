@@ -3,11 +3,11 @@
 // paces imports by retrieval, so the 23 seeded ones stay pending; its every response is checked
 // against the document.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createImportsClient, type Import, InputError, type ListQuery } from '../../src/index.js';
-import { type Simulator, startSimulator } from '../../src/simulator/index.js';
-import { skus } from '../support/api-call.js';
-import { expectNoUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { useResponseChecks } from '../support/simulator.js';
+import { createImportsClient, type Import, InputError, type ListQuery } from '../../../src/index.js';
+import { type Simulator, startSimulator } from '../../../src/simulator/index.js';
+import { skus } from '../../support/api-call.js';
+import { expectNoUnhandledRejections } from '../../support/no-unhandled-rejections.js';
+import { useResponseChecks } from '../../support/simulator.js';
 
 expectNoUnhandledRejections();
 const checks = useResponseChecks();

@@ -1,6 +1,6 @@
 // Bodies the client cannot use give typed errors, never a crash, a hang or a whole oversized buffer.
 import { describe, expect, test, vi } from 'vitest';
-import { ApiError, createImportsClient, type ImportsClientOptions, ResponseError } from '../../src/index.js';
+import { ApiError, createImportsClient, type ImportsClientOptions, ResponseError } from '../../../src/index.js';
 import {
   emptyOk,
   gzipBomb,
@@ -12,8 +12,8 @@ import {
   respond,
   useFaultServer,
   wrongContentType,
-} from '../support/fault-server.js';
-import { failureOf } from '../support/call-outcome.js';
+} from '../../support/fault-server.js';
+import { failureOf } from '../../support/call-outcome.js';
 
 const MiB = 1024 * 1024;
 const server = useFaultServer();

@@ -1,7 +1,7 @@
 // The transport's already-read Response must behave as a real Response would, for openapi-fetch and for `raw` callers.
 import createClient from 'openapi-fetch';
 import { describe, expect, test } from 'vitest';
-import { bufferedResponse } from '../../src/transport/buffered-response.js';
+import { bufferedResponse } from '../../../src/transport/buffered-response.js';
 
 const JSON_API = 'application/vnd.api+json';
 const DOCUMENT = { data: { id: 'xYZkjABcde', type: 'imports', attributes: { reference: 'é ✓' } } };

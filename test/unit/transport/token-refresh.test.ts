@@ -9,10 +9,10 @@ import {
   CredentialsError,
   type ImportsClientOptions,
   ImportsError,
-} from '../../src/index.js';
-import { failureOf } from '../support/call-outcome.js';
-import { failure, importResponse, rateLimited, respond, useFaultServer } from '../support/fault-server.js';
-import { CLIENT_ID, CLIENT_SECRET, tokenIssuer } from './auth/token-endpoint.js';
+} from '../../../src/index.js';
+import { failureOf } from '../../support/call-outcome.js';
+import { failure, importResponse, rateLimited, respond, useFaultServer } from '../../support/fault-server.js';
+import { CLIENT_ID, CLIENT_SECRET, tokenIssuer } from '../auth/token-endpoint.js';
 
 const api = useFaultServer({ warm: true });
 const auth = useFaultServer();

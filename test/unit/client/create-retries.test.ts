@@ -4,9 +4,9 @@
 // Against the simulator (paced by retrieval), whose faults script the failures and whose every
 // response is checked against the document.
 import { beforeEach, describe, expect, test } from 'vitest';
-import { ApiError, createImportsClient, type ImportCreateAttributes, NetworkError } from '../../src/index.js';
-import type { Simulator } from '../../src/simulator/index.js';
-import { useCheckedSimulators } from '../support/simulator.js';
+import { ApiError, createImportsClient, type ImportCreateAttributes, NetworkError } from '../../../src/index.js';
+import type { Simulator } from '../../../src/simulator/index.js';
+import { useCheckedSimulators } from '../../support/simulator.js';
 
 const simulators = useCheckedSimulators();
 let fake: Simulator;

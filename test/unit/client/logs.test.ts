@@ -3,8 +3,8 @@
 // entry of every chunk, the same key twice included.
 import { createServer, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createImportsClient } from '../../src/index.js';
-import { closeServer, listenOnLoopback } from '../support/loopback.js';
+import { createImportsClient } from '../../../src/index.js';
+import { closeServer, listenOnLoopback } from '../../support/loopback.js';
 
 const CURRENT = {
   errors_log: { ABC: { name: ['has already been taken'] }, DEF: { code: ["can't be blank"] } },

@@ -1,9 +1,9 @@
 // The waits between attempts, as the scripted server saw them: Retry-After (seconds or HTTP date),
 // X-Ratelimit-Interval, full-jitter exponential backoff, and the maxDelayMs cap on each.
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createImportsClient, type ImportsClientOptions } from '../../src/index.js';
-import { importResponse, rateLimited, useFaultServer } from '../support/fault-server.js';
-import { timed } from '../support/call-outcome.js';
+import { createImportsClient, type ImportsClientOptions } from '../../../src/index.js';
+import { importResponse, rateLimited, useFaultServer } from '../../support/fault-server.js';
+import { timed } from '../../support/call-outcome.js';
 
 const server = useFaultServer({ warm: true });
 afterEach(() => vi.restoreAllMocks());

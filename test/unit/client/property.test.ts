@@ -2,9 +2,9 @@
 // carries exactly that metadata, or the client refuses it with InputError and sends nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createImportsClient, type ImportsClient, InputError } from '../../src/index.js';
-import { type FaultServer, importResponse, type RecordedRequest, startFaultServer } from '../support/fault-server.js';
-import { expectNoUnhandledRejections } from '../support/no-unhandled-rejections.js';
+import { createImportsClient, type ImportsClient, InputError } from '../../../src/index.js';
+import { type FaultServer, importResponse, type RecordedRequest, startFaultServer } from '../../support/fault-server.js';
+import { expectNoUnhandledRejections } from '../../support/no-unhandled-rejections.js';
 
 const RUNS = 1_000;
 let server: FaultServer;

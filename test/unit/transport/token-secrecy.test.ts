@@ -2,10 +2,10 @@
 // modes (timeouts, resets, oversized bodies, middleware) are covered at length in security.test.ts.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError, createImportsClient, type ImportsClientOptions, ImportsError, InputError, NetworkError } from '../../src/index.js';
-import { errorExample } from '../support/openapi-document.js';
-import { freePort } from '../support/prism.js';
-import { type RecordingServer, startRecordingServer } from '../support/recording-server.js';
+import { ApiError, createImportsClient, type ImportsClientOptions, ImportsError, InputError, NetworkError } from '../../../src/index.js';
+import { errorExample } from '../../support/openapi-document.js';
+import { freePort } from '../../support/prism.js';
+import { type RecordingServer, startRecordingServer } from '../../support/recording-server.js';
 
 const TOKEN = 'tok_secret_d41d8cd98f00b204';
 

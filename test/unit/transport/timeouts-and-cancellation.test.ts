@@ -1,15 +1,15 @@
 // timeoutMs bounds each attempt, headers and body; the caller's signal stops everything at once.
 import { getEventListeners } from 'node:events';
 import { describe, expect, test, vi } from 'vitest';
-import { createImportsClient, type ImportsClientOptions, TimeoutError } from '../../src/index.js';
+import { createImportsClient, type ImportsClientOptions, TimeoutError } from '../../../src/index.js';
 import {
   importResponse,
   rateLimited,
   slowBody,
   slowHeaders,
   useFaultServer,
-} from '../support/fault-server.js';
-import { timed } from '../support/call-outcome.js';
+} from '../../support/fault-server.js';
+import { timed } from '../../support/call-outcome.js';
 
 const server = useFaultServer({ warm: true });
 

@@ -4,9 +4,9 @@ import { getEventListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { expect, onTestFinished, test } from 'vitest';
-import { createImportsClient } from '../../src/index.js';
-import { importResponse, startFaultServer } from '../support/fault-server.js';
-import { expectNoUnhandledRejections } from '../support/no-unhandled-rejections.js';
+import { createImportsClient } from '../../../src/index.js';
+import { importResponse, startFaultServer } from '../../support/fault-server.js';
+import { expectNoUnhandledRejections } from '../../support/no-unhandled-rejections.js';
 
 const CONCURRENT = 500;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -94,8 +94,8 @@ test(`a process that sends ${CONCURRENT} concurrent updates exits on its own`, a
 
 // Runs in a fresh Node process, bundled by esbuild; it must end without process.exit().
 const CHILD_SCRIPT = `
-import { createImportsClient } from '../../src/index.ts';
-import { importResponse, startFaultServer } from '../support/fault-server.ts';
+import { createImportsClient } from '../../../src/index.ts';
+import { importResponse, startFaultServer } from '../../support/fault-server.ts';
 
 const server = await startFaultServer();
 server.fallback = importResponse();

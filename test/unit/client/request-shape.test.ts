@@ -3,14 +3,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createImportsClient, type ImportsClientOptions, InputError } from '../../src/index.js';
-import { seedRequest, seedResponse } from '../support/openapi-document.js';
-import { type RecordedRequest, type RecordingServer, startRecordingServer } from '../support/recording-server.js';
+import { createImportsClient, type ImportsClientOptions, InputError } from '../../../src/index.js';
+import { seedRequest, seedResponse } from '../../support/openapi-document.js';
+import { type RecordedRequest, type RecordingServer, startRecordingServer } from '../../support/recording-server.js';
 
 const TOKEN = 'tok_request_shape_5f0c9e1a';
 const JSON_API = 'application/vnd.api+json';
 const PATH = '/api/imports/';
-const { name, version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as Record<string, string>;
+const { name, version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as Record<string, string>;
 
 let server: RecordingServer;
 beforeAll(async () => {

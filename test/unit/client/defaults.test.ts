@@ -3,8 +3,8 @@
 // long waits at once, so a 30-minute deadline costs nothing.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createImportsClient, ResponseError } from '../../src/index.js';
-import { closeServer, listenOnLoopback } from '../support/loopback.js';
+import { createImportsClient, ResponseError } from '../../../src/index.js';
+import { closeServer, listenOnLoopback } from '../../support/loopback.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler;

@@ -1,8 +1,8 @@
 // createImportsClient's options: where requests go, and which configurations are refused at once.
 // A custom fetch records the URL and answers the seed's response, so nothing reaches the network.
 import { describe, expect, test } from 'vitest';
-import { createImportsClient, type ImportsClientOptions, InputError } from '../../src/index.js';
-import { seedResponse } from '../support/openapi-document.js';
+import { createImportsClient, type ImportsClientOptions, InputError } from '../../../src/index.js';
+import { seedResponse } from '../../support/openapi-document.js';
 
 const TOKEN = 'tok_client_options';
 

@@ -1,7 +1,7 @@
 // The token stays secret: plain http only on loopback, no header injection, never in an error or a hook.
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { ApiError, createImportsClient, type ImportsClientOptions, InputError, type Middleware, NetworkError, ResponseError } from '../../src/index.js';
+import { ApiError, createImportsClient, type ImportsClientOptions, InputError, type Middleware, NetworkError, ResponseError } from '../../../src/index.js';
 import {
   failure,
   html,
@@ -14,9 +14,9 @@ import {
   slowHeaders,
   startFaultServer,
   useFaultServer,
-} from '../support/fault-server.js';
-import { failureOf } from '../support/call-outcome.js';
-import { freePort } from '../support/prism.js';
+} from '../../support/fault-server.js';
+import { failureOf } from '../../support/call-outcome.js';
+import { freePort } from '../../support/prism.js';
 
 const TOKEN = 'sEcReT-t0ken-9f8e7d6c';
 const server = useFaultServer();

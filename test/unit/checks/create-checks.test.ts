@@ -2,10 +2,10 @@
 // Valid input reaches the simulator as one POST with the JSON:API body, and the simulator's answers
 // are checked against the document.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createImportsClient, type ImportCreateAttributes, type ImportResourceType, InputError } from '../../src/index.js';
-import { type Simulator, startSimulator } from '../../src/simulator/index.js';
-import { openApiDocument } from '../support/openapi-document.js';
-import { useResponseChecks } from '../support/simulator.js';
+import { createImportsClient, type ImportCreateAttributes, type ImportResourceType, InputError } from '../../../src/index.js';
+import { type Simulator, startSimulator } from '../../../src/simulator/index.js';
+import { openApiDocument } from '../../support/openapi-document.js';
+import { useResponseChecks } from '../../support/simulator.js';
 
 const checks = useResponseChecks();
 let fake: Simulator;

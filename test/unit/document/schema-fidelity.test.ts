@@ -3,8 +3,8 @@
 // document's example values, one where every nullable attribute is null, and sparse fieldsets. Each
 // attribute given a value of the wrong type is refused, so the schema says something about each one.
 import { describe, expect, test } from 'vitest';
-import { openApiDocument } from '../support/openapi-document.js';
-import { schemaValidator } from '../support/schema-validator.js';
+import { openApiDocument } from '../../support/openapi-document.js';
+import { schemaValidator } from '../../support/schema-validator.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Document = { data: { attributes: Record<string, Json> } & Record<string, Json> } & Record<string, Json>;

@@ -3,11 +3,11 @@
 // on backoff (a timer never fires early). Every response the simulator sends is checked against
 // the document.
 import { describe, expect, test } from 'vitest';
-import { ApiError, createImportsClient, type ImportProgress, type ImportsClientOptions, InputError, TimeoutError } from '../../src/index.js';
-import type { PollPacing, Simulator } from '../../src/simulator/index.js';
-import { pause, skus as validSkus } from '../support/api-call.js';
-import { expectNoUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { useCheckedSimulators } from '../support/simulator.js';
+import { ApiError, createImportsClient, type ImportProgress, type ImportsClientOptions, InputError, TimeoutError } from '../../../src/index.js';
+import type { PollPacing, Simulator } from '../../../src/simulator/index.js';
+import { pause, skus as validSkus } from '../../support/api-call.js';
+import { expectNoUnhandledRejections } from '../../support/no-unhandled-rejections.js';
+import { useCheckedSimulators } from '../../support/simulator.js';
 
 expectNoUnhandledRejections();
 const simulators = useCheckedSimulators();

@@ -1,6 +1,6 @@
 // The retry policy, against a scripted server: what is retried, and how many times. The waits: retry-delays.test.ts.
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ApiError, createImportsClient, type ImportsClientOptions, NetworkError, ResponseError } from '../../src/index.js';
+import { ApiError, createImportsClient, type ImportsClientOptions, NetworkError, ResponseError } from '../../../src/index.js';
 import {
   destroyMidBody,
   failure,
@@ -9,9 +9,9 @@ import {
   redirect,
   resetConnection,
   useFaultServer,
-} from '../support/fault-server.js';
-import { timed } from '../support/call-outcome.js';
-import { freePort } from '../support/prism.js';
+} from '../../support/fault-server.js';
+import { timed } from '../../support/call-outcome.js';
+import { freePort } from '../../support/prism.js';
 
 const TOKEN = 'retry-test-token';
 const server = useFaultServer({ warm: true });
