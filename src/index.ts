@@ -25,6 +25,7 @@ export type {
   WithFields,
 } from './types.js';
 export type {
+  FinishedImport,
   ImportAllOptions,
   ImportAllProgress,
   ImportAllResume,

@@ -10,7 +10,11 @@ function field(value: unknown): string {
 /** A chunk of records as one CSV text: the header, then a row per record, in the header's order. */
 export function csvChunk(columns: readonly string[], records: readonly ImportInput[]): string {
   const lines = [columns.map(field).join(',')];
-  for (const record of records) lines.push(columns.map((name) => field(record[name])).join(','));
+  for (const record of records) {
+    const row = columns.map((name) => field(record[name])).join(',');
+    // A lone empty field would be a blank line, which a CSV parser skips: quote it.
+    lines.push(row === '' ? '""' : row);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -30,7 +30,7 @@ export interface FollowOptions {
 /**
  * Polls an import until it is completed or interrupted, then reads its final state once, logs
  * included. Each wait follows the import's own pace: from the processed count's rate, about as long
- * as it still needs (at least intervalMs, at most 10 s). Throttling and passing failures (a 429, a
+ * as it still needs (at least intervalMs; at most 10 s, unless intervalMs is longer). Throttling and passing failures (a 429, a
  * 5xx, a lost connection or timeout once the transport's retries are spent) slow polling down rather
  * than end it: the import runs on the server regardless.
  */
@@ -65,16 +65,16 @@ export async function followImport(retrieve: (id: string, options: RetrieveOptio
         if (status === 'in_progress' && seen && done > seen.done && inputs_size) {
           const msPerInput = (now - seen.at) / (done - seen.done);
           // A little past the moment it should end, so that one poll usually finds it completed.
-          wait = Math.min(MAX_POLL_MS, Math.max(intervalMs, (inputs_size - done) * msPerInput * 1.05 + 50));
+          wait = Math.max(intervalMs, Math.min(MAX_POLL_MS, (inputs_size - done) * msPerInput * 1.05 + 50));
         } else if (status === 'pending') {
           // Queued behind other imports: nothing to estimate from yet.
-          wait = Math.min(MAX_POLL_MS, intervalMs * 2);
+          wait = Math.max(intervalMs, Math.min(MAX_POLL_MS, intervalMs * 2));
         }
         if (status === 'in_progress' && !seen) seen = { at: now, done };
       } catch (error) {
         if (!isPassing(error) || stop.signal.aborted) throw error;
         failuresInARow++;
-        wait = retryDelayMs(failuresInARow, BACKOFF, (error as { headers?: Headers }).headers, (error as { status?: number }).status);
+        wait = Math.max(intervalMs, retryDelayMs(failuresInARow, BACKOFF, (error as { headers?: Headers }).headers, (error as { status?: number }).status));
       }
       await sleep(wait, stop.signal);
     }

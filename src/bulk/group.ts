@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { ApiError, ImportsError, InputError } from '../errors.js';
 import type { Import, ImportAttributeName, ImportList, ListQuery } from '../types.js';
 import type { Pacer } from '../transport/rate-pacer.js';
 
@@ -22,7 +22,9 @@ export function chunkMetadata(group: string, index: number, first: number, last:
 
 export function checkedGroup(group: unknown): string {
   if (group === undefined) return randomGroup();
-  if (typeof group !== 'string' || !GROUP_NAME.test(group)) throw new InputError('group must be a non-empty string without spaces or commas');
+  if (typeof group !== 'string' || !GROUP_NAME.test(group) || !group.isWellFormed()) {
+    throw new InputError('group must be a non-empty string without spaces, commas or lone surrogates');
+  }
   return group;
 }
 
@@ -48,7 +50,8 @@ export async function findGroup(
   const pattern = new RegExp(`^${group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{4,})$`);
   for (let number = 1; ; number++) {
     await read.take(signal);
-    const page = await list({ filter: { reference_start: `${group}-` }, fields: FOUND_FIELDS, page: { number, size: 25 } }, { signal });
+    // Sorted, so that paging cannot skip an import while others are created or deleted.
+    const page = await list({ filter: { reference_start: `${group}-` }, sort: ['created_at', 'id'], fields: FOUND_FIELDS, page: { number, size: 25 } }, { signal });
     for (const found_ of page.data) {
       const match = pattern.exec(found_.attributes.reference ?? '');
       if (!match) continue;
@@ -81,4 +84,24 @@ export function assertSameLoad(found: Map<number, Import>, group: string, chunkS
       );
     }
   }
+}
+
+/**
+ * Once the source has ended, before its last chunk is sent: the records must be as many as `total`
+ * said, and the group must hold no import past them (an earlier run had more records).
+ */
+export function assertSourceEnd(found: Map<number, Import>, group: string, chunkSize: number, total: number | undefined, read: number): void {
+  if (total !== undefined && read !== total) throw new InputError(`The records ended at ${read}, where total says ${total}`);
+  const beyond = [...found.keys()].filter((index) => index >= Math.ceil(read / chunkSize));
+  if (beyond.length > 0) {
+    throw new InputError(`Group ${group} holds imports for chunks past the end of these records (${beyond.map((i) => referenceOf(group, i)).join(', ')}): another load used this group`);
+  }
+}
+
+/** Failures every further chunk would meet too: bad input, refused credentials, a token function that fails. */
+export function endsTheLoad(error: unknown): boolean {
+  if (error instanceof InputError) return true;
+  if (error instanceof ApiError) return error.status === 401 || error.status === 403;
+  // The token function's failure is a plain ImportsError; its subclasses say what else went wrong.
+  return error instanceof ImportsError && error.constructor === ImportsError;
 }

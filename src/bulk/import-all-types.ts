@@ -1,5 +1,8 @@
 import type { CallOptions, Import, ImportAttributes, ImportCreateAttributes, ImportInput, ImportProgress } from '../types.js';
 
+/** A chunk's final import as importAll reads it: every attribute but the inputs, which the caller sent and which weigh megabytes. */
+export type FinishedImport = Omit<Import, 'attributes'> & { attributes: Omit<Import['attributes'], 'inputs'> };
+
 /** Records to import: an array, any iterable, or any async iterable (a file parser's stream, a database cursor). */
 export type ImportRecords = Iterable<ImportInput> | AsyncIterable<ImportInput>;
 
@@ -89,7 +92,7 @@ export interface ImportAllSummary {
   /** Records of failed or interrupted chunks that were never processed. imported + failed + not processed = total. */
   not_processed_count: number;
   warnings_count: number;
-  /** Chunks found already completed or running from an earlier run of the group, and not created again. */
+  /** Chunks found from an earlier run of the group (completed, running or interrupted), and not created again. */
   resumed_chunks: number;
   /**
    * Every import's errors, by input key; when two imports report the same key, their messages for
@@ -99,7 +102,7 @@ export interface ImportAllSummary {
   /** Every import's warnings, by input key, concatenated likewise. */
   warnings_log: NonNullable<ImportAttributes['warnings_log']>;
   /** The final state of each chunk's import, in chunk order, each with its own logs. */
-  imports: Import[];
+  imports: FinishedImport[];
   /** The chunks that did not process all their records, in chunk order. */
   failures: ImportChunkFailure[];
 }

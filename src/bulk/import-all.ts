@@ -1,13 +1,13 @@
 import { InputError } from '../errors.js';
-import { onAbort } from '../transport/abort-listener.js';
+import { onAbort, untilAborted } from '../transport/abort-listener.js';
 import type { Pacer } from '../transport/rate-pacer.js';
 import type { RetryOptions } from '../transport/retry-policy.js';
 import type { CallOptions, Import, ImportCreateAttributes, ImportInput, ImportResourceType, RetrieveOptions } from '../types.js';
 import { chunkReader, type Chunk } from './chunk-reader.js';
 import { createChunk, type CreateChunkDeps } from './create-chunk.js';
 import { assertCsvRecord, csvChunk } from './csv-chunk.js';
-import { FINAL_FIELDS, followImport } from './follow-import.js';
-import { assertSameLoad, chunkItems, chunkMetadata, findGroup, REFERENCE_ORIGIN, referenceOf } from './group.js';
+import { followImport } from './follow-import.js';
+import { assertSameLoad, assertSourceEnd, chunkItems, chunkMetadata, endsTheLoad, findGroup, REFERENCE_ORIGIN, referenceOf } from './group.js';
 import { importAllSettings, type ImportAllSettings } from './import-all-options.js';
 import type { ImportAllOptions, ImportAllSummary, ImportRecords } from './import-all-types.js';
 import { summarize, type ChunkOutcome } from './summary.js';
@@ -17,10 +17,8 @@ import { summarize, type ChunkOutcome } from './summary.js';
  * the client's pacers, which count every request the client sends: importAll waits on them before
  * each of its own, so that a load stays inside the API's limits whatever else the client does.
  */
-export interface BulkClient extends Pick<CreateChunkDeps, 'create' | 'list'> {
+export interface BulkClient extends Pick<CreateChunkDeps, 'create' | 'list' | 'interrupt' | 'retry' | 'settleMs'> {
   retrieve(id: string, options: RetrieveOptions): Promise<Import>;
-  interrupt(id: string, options?: CallOptions): Promise<Import>;
-  retry: Required<RetryOptions>;
   pacers: { read: Pacer; write: Pacer };
 }
 
@@ -34,12 +32,13 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   const { chunkSize, concurrency, group, total, signal } = settings;
   let columns = settings.columns;
   const reader = chunkReader(records, chunkSize, (record, position) => {
+    if (total !== undefined && position > total) throw new InputError(`The records hold more than the ${total} that total says: record ${position} is one too many`);
     if (settings.format !== 'csv') return;
     columns ??= Object.keys(record);
     assertCsvRecord(record, columns, position);
   });
   const { read, write } = client.pacers;
-  const deps: CreateChunkDeps = { create: client.create, list: client.list, read, write, retry: client.retry };
+  const deps: CreateChunkDeps = { create: client.create, list: client.list, interrupt: client.interrupt, read, write, retry: client.retry, settleMs: client.settleMs };
   // Stops every chunk at once: the caller's abort, or a failure that ends the whole load.
   const stop = new AbortController();
   const stopWatching = signal && onAbort(signal, () => stop.abort(signal.reason));
@@ -78,13 +77,7 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
         if (items !== chunkItems(chunk.first, chunk.last)) {
           throw new InputError(`Group ${group}'s import ${id} holds records ${String(items)}, where these records' chunk ${chunk.index + 1} holds ${chunkItems(chunk.first, chunk.last)}: another load used this group`);
         }
-        const finished = earlier.attributes.status === 'completed' || earlier.attributes.status === 'interrupted';
-        if (finished) {
-          await read.take(stop.signal);
-          outcome.final = await client.retrieve(id, { signal: stop.signal, fields: FINAL_FIELDS });
-          report(chunk, outcome.final, true);
-          return outcome;
-        }
+        // A finished one is followed too: one poll finds it ended, and a passing failure of that read is retried.
       } else {
         outcome.id = id = (await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal)).id;
       }
@@ -95,7 +88,7 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
       });
     } catch (error) {
       if (stop.signal.aborted) throw stop.signal.reason;
-      if (error instanceof InputError) throw error;
+      if (endsTheLoad(error)) throw error;
       outcome.error = error;
     }
     return outcome;
@@ -109,7 +102,9 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
 
   async function worker(): Promise<void> {
     while (!stop.signal.aborted) {
-      const chunk = await reader.next();
+      // A source waiting for its next record must not hold up a stop.
+      const chunk = await untilAborted(reader.next(), stop.signal);
+      if (reader.ended) assertSourceEnd(found, group, chunkSize, total, reader.read);
       if (!chunk) return;
       outcomes[chunk.index] = await runChunk(chunk);
     }
@@ -127,10 +122,6 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     });
     await Promise.all(Array.from({ length: concurrency }, () => worker().catch((error) => stop.abort(error))));
     if (stop.signal.aborted) throw stop.signal.reason;
-    const beyond = [...found.keys()].filter((index) => index >= outcomes.length);
-    if (beyond.length > 0) {
-      throw new InputError(`Group ${group} holds imports for chunks past the end of these records (${beyond.map((i) => referenceOf(group, i)).join(', ')}): another load used this group`);
-    }
     return summarize(group, outcomes, reader.read);
   } catch (error) {
     if (signal?.aborted && settings.interruptOnAbort) await interruptGroup().catch(() => {});

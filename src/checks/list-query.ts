@@ -39,8 +39,8 @@ export function listParams(query: ListQuery = {}, pageNumber?: number): ListImpo
     if (value === undefined) continue;
     // _in filters travel comma-separated: a comma inside one value would split it.
     const values = Array.isArray(value) ? value : [value];
-    if (values.length === 0 || values.some((item) => !['string', 'number', 'boolean'].includes(typeof item) || String(item).includes(','))) {
-      throw new InputError(`filter.${name} must be a value, or a non-empty array of values, without commas`);
+    if (values.length === 0 || values.some((item) => !['string', 'number', 'boolean'].includes(typeof item) || String(item).includes(',') || !String(item).isWellFormed())) {
+      throw new InputError(`filter.${name} must be a value, or a non-empty array of values, without commas or lone surrogates`);
     }
     params[`filter[q][${name}]`] = value;
   }

@@ -112,8 +112,8 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
     try {
       await parsedBody(state, () => raw.DELETE('/api/imports/{importId}', { params: { path: { importId } }, signal: options.signal, fetch: fetchFor(state) }));
     } catch (error) {
-      // A 404 on a retry means an earlier attempt deleted it: the import is gone, as asked.
-      if (!(error instanceof ApiError && error.status === 404 && error.attempts > 1)) throw error;
+      // A 404 after sending again means an earlier attempt deleted it: the import is gone, as asked.
+      if (!(error instanceof ApiError && error.status === 404 && state.resent)) throw error;
     }
   }
 
@@ -145,6 +145,8 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
           list: (query, options) => list(query, options, undefined, true),
           interrupt: client.interrupt,
           retry: config.retry,
+          // A create given up on may still reach the server for about as long as an attempt may last.
+          settleMs: Math.min(config.timeoutMs, 5_000),
           pacers,
         },
         resourceType,

@@ -1,3 +1,4 @@
+import { untilAborted } from './abort-listener.js';
 import { sleep } from './retry-policy.js';
 
 /** At most `limit` requests in any `ms` milliseconds. */
@@ -63,9 +64,9 @@ export function createPacer(windows: readonly RateWindow[]): Pacer {
   return {
     take(signal) {
       const mine = queue.then(() => turn(signal));
-      // One caller's abort must not hold up the others.
+      // One caller's abort must not hold up the others, nor wait for their turns.
       queue = mine.catch(() => {});
-      return mine;
+      return untilAborted(mine, signal) as Promise<void>;
     },
     record,
   };

@@ -70,6 +70,7 @@ export function createTransport(config: TransportConfig): (request: OutgoingRequ
         if (!(error instanceof RetryableFailure)) throw error;
         if (!canRetry) throw error.final;
         await sleep(retryDelayMs(retry + 1, config.retry), signal);
+        state.resent = true;
         continue;
       }
       // A 401 INVALID_TOKEN (expired, revoked): the token function is asked once for a fresh token, and
@@ -86,6 +87,8 @@ export function createTransport(config: TransportConfig): (request: OutgoingRequ
       }
       if (!canRetry || !isRetryableStatus(response.status, state.idempotent)) return response;
       await sleep(retryDelayMs(retry + 1, config.retry, response.headers, response.status), signal);
+      // A 429 was refused before anything was done; after a 5xx the server may have acted.
+      if (response.status !== 429) state.resent = true;
     }
   };
 }

@@ -17,6 +17,8 @@ export async function simulatedOrg(options: SimulatorOptions = {}, clientOptions
     baseUrl: simulator.url,
     accessToken: 'bulk-token',
     retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 20 },
+    // Short, so that a create given up for lost is looked up after 1 s rather than 5.
+    timeoutMs: 1000,
     ...clientOptions,
   } as ImportsClientOptions);
   return { simulator, client };

@@ -75,4 +75,12 @@ describe('delete', () => {
     expect(fake.requests.map((r) => r.status)).toContain(404);
     expect(storedIds()).toStrictEqual([]);
   });
+
+  test('a 404 after a refreshed token is a real 404: the refused attempt did nothing', async () => {
+    const simulator = await simulators.start({ rateLimits: false, accessToken: 'current' });
+    let asked = 0;
+    // The first token is refused (401 INVALID_TOKEN); the refresh gives the one the simulator accepts.
+    const refreshing = createImportsClient({ baseUrl: simulator.url, accessToken: () => (asked++ === 0 ? 'expired' : 'current'), retry: false });
+    await expect(refreshing.delete('no-such-import')).rejects.toMatchObject({ status: 404, attempts: 2 });
+  });
 });

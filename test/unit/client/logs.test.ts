@@ -64,3 +64,28 @@ describe.each([
     expect(summary.imports[0]!.attributes.errors_log).toStrictEqual(CURRENT.errors_log);
   });
 });
+
+describe('input keys that name members of Object.prototype', () => {
+  const KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+  const errors = Object.fromEntries(KEYS.map((key) => [key, { name: ['has already been taken'], code: ['is invalid'] }]));
+  const warnings = Object.fromEntries(KEYS.map((key) => [key, ['could not be deleted']]));
+  // JSON.parse makes `__proto__` an own key, as a real response body does.
+  const parsed = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+  test.each([
+    ['the current form', () => parsed({ errors_log: errors, warnings_log: warnings })],
+    ['the old array form', () => parsed({ errors_log: KEYS.map((key) => ({ [key]: errors[key] })), warnings_log: KEYS.map((key) => ({ [key]: warnings[key] })) })],
+  ])('are data in %s, through retrieve and importAll, and change no prototype', async (_name, body) => {
+    form = body() as unknown as typeof CURRENT;
+    const retrieved = await client().retrieve('imp1');
+    expect(Object.keys(retrieved.attributes.errors_log!).sort()).toStrictEqual([...KEYS].sort());
+    const summary = await client().importAll('skus', [{ code: 'A' }, { code: 'B' }], { chunkSize: 1, intervalMs: 1 });
+    for (const key of KEYS) {
+      expect(Object.hasOwn(summary.errors_log, key)).toBe(true);
+      expect(Object.getOwnPropertyDescriptor(summary.errors_log, key)!.value).toStrictEqual({ name: ['has already been taken', 'has already been taken'], code: ['is invalid', 'is invalid'] });
+      expect(Object.getOwnPropertyDescriptor(summary.warnings_log, key)!.value).toStrictEqual(['could not be deleted', 'could not be deleted']);
+    }
+    expect(({} as Record<string, unknown>).name).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'code')).toBe(false);
+  });
+});
