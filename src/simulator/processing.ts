@@ -84,7 +84,7 @@ export class Processor {
     if (verdict.kind === 'failed') {
       imp.errorsCount++;
       // Two failed inputs with the same key share an entry: their messages are merged.
-      const entry = (imp.errorsLog[verdict.key] ??= {});
+      const entry = (imp.errorsLog[verdict.key] ??= Object.create(null) as Record<string, string[]>);
       for (const [attribute, messages] of Object.entries(verdict.errors)) {
         entry[attribute] = [...new Set([...(entry[attribute] ?? []), ...messages])];
       }

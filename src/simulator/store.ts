@@ -73,8 +73,9 @@ export class ImportStore {
       processedCount: 0,
       errorsCount: 0,
       warningsCount: 0,
-      errorsLog: {},
-      warningsLog: {},
+      // Keyed by input codes, which may be any string (`__proto__` included): no prototype to reach.
+      errorsLog: Object.create(null) as Record<string, Record<string, string[]>>,
+      warningsLog: Object.create(null) as Record<string, string[]>,
       polls: 0,
     };
     this.byId.set(id, imp);
