@@ -12,8 +12,12 @@ export interface Chunk {
 }
 
 export interface ChunkReader {
-  /** The next chunk, or undefined at the end of the source. Calls are served one at a time, in order. */
-  next(): Promise<Chunk | undefined>;
+  /**
+   * The next chunk, or undefined at the end of the source. Calls are served one at a time, in order;
+   * with `after`, the chunk is read from the source only once it settles, so that its records wait in
+   * the source, not in memory.
+   */
+  next(after?: Promise<unknown>): Promise<Chunk | undefined>;
   /** Records read so far. */
   readonly read: number;
   /** True once the source has no more records. */
@@ -52,8 +56,8 @@ export function chunkReader(records: ImportRecords, chunkSize: number, check: (r
   }
 
   return {
-    next() {
-      const mine = queue.then(readChunk);
+    next(after) {
+      const mine = queue.then(() => after).then(readChunk);
       queue = mine.catch(() => {});
       return mine;
     },

@@ -1,5 +1,5 @@
 import { ApiError, NetworkError, ResponseError, TimeoutError } from '../errors.js';
-import type { Pacer } from '../transport/rate-pacer.js';
+import { type Pacer, paced, type Turn } from '../transport/rate-pacer.js';
 import { retryDelayMs, type RetryOptions, sleep } from '../transport/retry-policy.js';
 import type { CallOptions, CreateOptions, Import, ImportCreateAttributes, ImportList, ListQuery } from '../types.js';
 
@@ -25,12 +25,16 @@ const FOUND_FIELDS = ['status', 'reference', 'created_at'] as const;
  * within the retry policy, and looked up once more: should a create given up for lost have arrived
  * after all, the later import is interrupted at once and the first one kept.
  */
-export async function createChunk(deps: CreateChunkDeps, attributes: ImportCreateAttributes & { reference: string }, signal: AbortSignal | undefined): Promise<Import> {
+export async function createChunk(
+  deps: CreateChunkDeps,
+  attributes: ImportCreateAttributes & { reference: string },
+  signal: AbortSignal | undefined,
+  turn?: Turn,
+): Promise<Import> {
   let resent = false;
   for (let retry = 0; ; retry++) {
-    await deps.write.take(signal);
     try {
-      const created = await deps.create(attributes, { signal, fields: FOUND_FIELDS });
+      const created = await paced(deps.write, signal, () => deps.create(attributes, { signal, fields: FOUND_FIELDS }), retry === 0 ? turn : undefined);
       return resent ? await keepOne(deps, attributes.reference, created, signal) : created;
     } catch (error) {
       if (signal?.aborted || !isAmbiguous(error)) throw error;
@@ -45,8 +49,7 @@ export async function createChunk(deps: CreateChunkDeps, attributes: ImportCreat
 }
 
 async function lookUp(deps: CreateChunkDeps, reference: string, signal: AbortSignal | undefined): Promise<Import[]> {
-  await deps.read.take(signal);
-  const page = await deps.list({ filter: { reference_eq: reference }, sort: ['created_at', 'id'], fields: FOUND_FIELDS }, { signal });
+  const page = await paced(deps.read, signal, () => deps.list({ filter: { reference_eq: reference }, sort: ['created_at', 'id'], fields: FOUND_FIELDS }, { signal }));
   return page.data;
 }
 

@@ -1,6 +1,6 @@
 import { ApiError, ImportsError, InputError } from '../errors.js';
 import type { Import, ImportAttributeName, ImportList, ListQuery } from '../types.js';
-import type { Pacer } from '../transport/rate-pacer.js';
+import { type Pacer, paced } from '../transport/rate-pacer.js';
 
 /** Who made the imports, as Commerce Layer's CLI writes `cli-plugin-imports`. */
 export const REFERENCE_ORIGIN = 'commercelayer-imports';
@@ -49,9 +49,9 @@ export async function findGroup(
   const found = new Map<number, Import>();
   const pattern = new RegExp(`^${group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{4,})$`);
   for (let number = 1; ; number++) {
-    await read.take(signal);
     // Sorted, so that paging cannot skip an import while others are created or deleted.
-    const page = await list({ filter: { reference_start: `${group}-` }, sort: ['created_at', 'id'], fields: FOUND_FIELDS, page: { number, size: 25 } }, { signal });
+    const query: ListQuery = { filter: { reference_start: `${group}-` }, sort: ['created_at', 'id'], fields: FOUND_FIELDS, page: { number, size: 25 } };
+    const page = await paced(read, signal, () => list(query, { signal }));
     for (const found_ of page.data) {
       const match = pattern.exec(found_.attributes.reference ?? '');
       if (!match) continue;

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { onAbort, untilAborted } from '../transport/abort-listener.js';
-import type { Pacer } from '../transport/rate-pacer.js';
+import type { Pacer, Turn } from '../transport/rate-pacer.js';
 import type { RetryOptions } from '../transport/retry-policy.js';
 import type { CallOptions, Import, ImportCreateAttributes, ImportInput, ImportResourceType, RetrieveOptions } from '../types.js';
 import { chunkReader, type Chunk } from './chunk-reader.js';
@@ -46,6 +46,7 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   const outcomes: ChunkOutcome[] = [];
   const handled = new Map<number, number>();
   let found = new Map<number, Import>();
+  let nextIndex = 0;
 
   const chunksTotal = () => (total !== undefined ? Math.ceil(total / chunkSize) : reader.ended ? Math.ceil(reader.read / chunkSize) : undefined);
   const report = (chunk: Chunk, current: Import, resumed: boolean) => {
@@ -65,7 +66,7 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     }
   };
 
-  async function runChunk(chunk: Chunk): Promise<ChunkOutcome> {
+  async function runChunk(chunk: Chunk, turn: Turn | undefined): Promise<ChunkOutcome> {
     const outcome: ChunkOutcome = { index: chunk.index, first: chunk.first, last: chunk.last, resumed: false };
     const earlier = found.get(chunk.index);
     try {
@@ -79,11 +80,11 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
         }
         // A finished one is followed too: one poll finds it ended, and a passing failure of that read is retried.
       } else {
-        outcome.id = id = (await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal)).id;
+        outcome.id = id = (await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal, turn)).id;
       }
       chunk.records = []; // Sent: the chunk's records need no memory any more.
       outcome.final = await followImport(client.retrieve, id, {
-        read, signal: stop.signal, intervalMs: settings.intervalMs, timeoutMs: settings.timeoutMs,
+        read, signal: stop.signal, intervalMs: settings.intervalMs, timeoutMs: settings.timeoutMs, justCreated: !outcome.resumed,
         onChange: (current) => report(chunk, current, outcome.resumed),
       });
     } catch (error) {
@@ -102,11 +103,18 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
 
   async function worker(): Promise<void> {
     while (!stop.signal.aborted) {
+      // Reads are served in the order asked, so this is the index of the chunk this worker gets. One
+      // to create takes its write turn first, and its records are read from the source only then.
+      const turn = found.has(nextIndex++) ? undefined : write.take(stop.signal);
+      turn?.catch(() => {}); // a stop rejects it; the read below reports that
       // A source waiting for its next record must not hold up a stop.
-      const chunk = await untilAborted(reader.next(), stop.signal);
+      const chunk = await untilAborted(reader.next(turn), stop.signal);
       if (reader.ended) assertSourceEnd(found, group, chunkSize, total, reader.read);
-      if (!chunk) return;
-      outcomes[chunk.index] = await runChunk(chunk);
+      if (!chunk) {
+        if (turn) write.settle(await turn);
+        return;
+      }
+      outcomes[chunk.index] = await runChunk(chunk, await turn);
     }
   }
 

@@ -32,6 +32,16 @@ describe('createPacer', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(150);
   });
 
+  test('a settled turn counts from its answer: the window opens that much later', async () => {
+    const pacer = createPacer([{ limit: 1, ms: 150 }]);
+    const turn = await pacer.take();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the request's body on its way, its answer back
+    pacer.settle(turn);
+    const settledAt = performance.now();
+    await pacer.take();
+    expect(performance.now() - settledAt).toBeGreaterThanOrEqual(150);
+  });
+
   test('an aborted caller rejects with its reason and does not hold up the next', async () => {
     const pacer = createPacer([{ limit: 1, ms: 150 }]);
     await pacer.take();
@@ -40,6 +50,6 @@ describe('createPacer', () => {
     const after = pacer.take();
     controller.abort(new Error('stop'));
     await expect(waiting).rejects.toThrow('stop');
-    await expect(after).resolves.toBeUndefined();
+    await expect(after).resolves.toMatchObject({ slot: expect.any(Number), at: expect.any(Number) });
   });
 });
