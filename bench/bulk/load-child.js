@@ -42,16 +42,8 @@ process.stdout.write(`${JSON.stringify({ startedAt, endedAt, ...outcome })}\n`);
 
 /**
  * The SDK builds https://{organization}.commercelayer.io URLs; its `fetch` option sends them to the
- * simulator instead, as bench/run.js does. One change to what it sends: every create body of
- * @commercelayer/sdk 7.12.1 ends in `"relationships":{}`, an empty JSON:API member that the document's
- * ImportCreateRequest (additionalProperties: false on data) and so the simulator refuse with a 422
- * ("/data/relationships is not allowed"). It carries nothing, and is dropped here before sending.
+ * simulator instead, as bench/run.js does. What it sends is sent as it is.
  */
 function toSimulator(origin) {
-  const EMPTY_RELATIONSHIPS = ',"relationships":{}}}';
-  return (input, init = {}) => {
-    let body = init.body;
-    if (init.method === 'POST' && typeof body === 'string' && body.endsWith(EMPTY_RELATIONSHIPS)) body = `${body.slice(0, -EMPTY_RELATIONSHIPS.length)}}}`;
-    return fetch(`${origin}${input.pathname}${input.search}`, { ...init, body });
-  };
+  return (input, init = {}) => fetch(`${origin}${input.pathname}${input.search}`, init);
 }

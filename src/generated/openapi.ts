@@ -483,6 +483,8 @@ export interface components {
                  */
                 type: "imports";
                 attributes: components["schemas"]["ImportCreateAttributes"];
+                /** @description The import's relationships; an import has none a request can set, so this is empty when sent. */
+                relationships?: Record<string, never>;
             };
         };
         /** @description A JSON:API document holding one import. */
@@ -525,6 +527,8 @@ export interface components {
                  */
                 id: string;
                 attributes?: components["schemas"]["ImportUpdateAttributes"];
+                /** @description The import's relationships; an import has none a request can set, so this is empty when sent. */
+                relationships?: Record<string, never>;
             };
         };
     };

@@ -34,7 +34,9 @@ export function readCreateBody(text: string): NewImport | Reply {
   const errors: JsonApiError[] = [];
   const refuse = (pointer: string, title: string) => void errors.push(invalidAttribute(pointer, title));
 
-  for (const member of Object.keys(data)) if (member !== 'type' && member !== 'attributes') refuse(`/data/${member}`, 'is not allowed');
+  // The official SDK sends an empty `relationships` with every create: the document allows it.
+  for (const member of Object.keys(data)) if (!['type', 'attributes', 'relationships'].includes(member)) refuse(`/data/${member}`, 'is not allowed');
+  if (data.relationships !== undefined && !isPlainObject(data.relationships)) refuse('/data/relationships', 'must be an object');
   if (data.type !== 'imports') refuse('/data/type', 'must be imports');
   const attributes = isPlainObject(data.attributes) ? data.attributes : {};
   if (!isPlainObject(data.attributes)) refuse('/data/attributes', 'must be an object');

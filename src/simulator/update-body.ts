@@ -23,7 +23,8 @@ export function readUpdateBody(text: string, id: string): ImportChanges | Reply 
   }
   const errors: JsonApiError[] = [];
   const refuse = (pointer: string, title: string) => void errors.push(invalidAttribute(pointer, title));
-  for (const member of Object.keys(data)) if (!['type', 'id', 'attributes'].includes(member)) refuse(`/data/${member}`, 'is not allowed');
+  for (const member of Object.keys(data)) if (!['type', 'id', 'attributes', 'relationships'].includes(member)) refuse(`/data/${member}`, 'is not allowed');
+  if (data.relationships !== undefined && !isPlainObject(data.relationships)) refuse('/data/relationships', 'must be an object');
   if (data.type !== 'imports') refuse('/data/type', 'must be imports');
   if (data.attributes !== undefined && !isPlainObject(data.attributes)) refuse('/data/attributes', 'must be an object');
   const attributes = isPlainObject(data.attributes) ? data.attributes : {};
