@@ -1,18 +1,14 @@
 // A simulator and a client on it, for the bulk tests: the simulator processes fast, and every
-// response it sends is checked against the document afterwards.
-import { afterEach } from 'vitest';
+// response it sends is checked against the document (the test fails on one the document does not
+// describe); it closes after each test.
 import { createImportsClient, type ImportInput, type ImportsClientOptions } from '../../src/index.js';
-import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
+import type { Simulator, SimulatorOptions } from '../../src/simulator/index.js';
+import { useCheckedSimulators } from './simulator.js';
 
-let running: Simulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((simulator) => simulator.close()));
-  running = [];
-});
+const simulators = useCheckedSimulators();
 
 export async function simulatedOrg(options: SimulatorOptions = {}, clientOptions: Partial<ImportsClientOptions> = {}) {
-  const simulator = await startSimulator({ inputsPerSecond: 200_000, ...options });
-  running.push(simulator);
+  const simulator = await simulators.start({ inputsPerSecond: 200_000, ...options });
   const client = createImportsClient({
     baseUrl: simulator.url,
     accessToken: 'bulk-token',
