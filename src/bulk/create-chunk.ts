@@ -14,7 +14,8 @@ export interface CreateChunkDeps {
   settleMs: number;
 }
 
-const FOUND_FIELDS = ['status', 'reference', 'created_at'] as const;
+/** What a create and a lookup ask back: enough to report the chunk's first state. */
+const FOUND_FIELDS = ['status', 'reference', 'created_at', 'processed_count', 'inputs_size', 'errors_count', 'warnings_count'] as const;
 
 /**
  * Creates a chunk's import once. `create` is not retried by the transport after a failure that

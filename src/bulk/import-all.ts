@@ -80,7 +80,10 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
         }
         // A finished one is followed too: one poll finds it ended, and a passing failure of that read is retried.
       } else {
-        outcome.id = id = (await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal, turn)).id;
+        const created = await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal, turn);
+        outcome.id = id = created.id;
+        // Reported at once: the first poll comes only an interval later.
+        report(chunk, created, false);
       }
       chunk.records = []; // Sent: the chunk's records need no memory any more.
       outcome.final = await followImport(client.retrieve, id, {
