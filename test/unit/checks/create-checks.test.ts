@@ -22,6 +22,8 @@ const requests = () => fake.requests.map((r) => `${r.method} ${r.path}`);
 const stored = (id: string) => fake.imports().find((imp) => imp.id === id);
 const client = () => createImportsClient({ baseUrl: fake.url, accessToken: 'create-checks-token', retry: false });
 const skus = (n: number) => Array.from({ length: n }, (_, i) => ({ code: `SKU${i}`, name: `Sku ${i}` }));
+/** n CSV records, each name a quoted field holding a line break: twice as many lines as records. */
+const csv = (n: number) => `code,name\n${Array.from({ length: n }, (_, i) => `SKU${i},"Sku\n${i}"`).join('\n')}\n`;
 
 describe('refused before any request', () => {
   const cases: [string, unknown, RegExp][] = [
@@ -38,6 +40,10 @@ describe('refused before any request', () => {
     ['json inputs given as a CSV string', { resource_type: 'skus', inputs: 'code\nA\n' }, /inputs must be an array of objects/],
     ['csv inputs that are an array', { resource_type: 'skus', format: 'csv', inputs: skus(1) }, /inputs must be a CSV string when format is csv/],
     ['csv inputs that are blank', { resource_type: 'skus', format: 'csv', inputs: ' \n' }, /inputs has no record/],
+    ['csv inputs of 10,001 records', { resource_type: 'skus', format: 'csv', inputs: csv(10_001) }, /10001 CSV records, more than the 10000 one import takes/],
+    ['a json input holding NaN', { resource_type: 'skus', inputs: [{ code: 'A', price: Number.NaN }] }, /inputs\[0\]\.price is NaN, which JSON cannot carry/],
+    ['a json input holding a Date', { resource_type: 'skus', inputs: [{ code: 'A', at: new Date() }] }, /inputs\[0\]\.at is a Date/],
+    ['a json input holding undefined', { resource_type: 'skus', inputs: [{ code: 'A', name: undefined }] }, /inputs\[0\]\.name is a undefined/],
     ['an unknown format', { resource_type: 'skus', format: 'xml', inputs: skus(1) }, /format must be "json" or "csv", not xml/],
     ['an unknown attribute', { resource_type: 'skus', inputs: skus(1), status: 'completed' }, /Unknown attribute "status"/],
     ['_interrupt, which only update takes', { resource_type: 'skus', inputs: skus(1), _interrupt: true }, /Unknown attribute "_interrupt"/],
@@ -60,6 +66,11 @@ describe('refused before any request', () => {
 });
 
 describe('accepted and sent once', () => {
+  test('10,000 CSV records on 20,001 lines (quoted line breaks) are one import, not refused', async () => {
+    const created = await client().create({ resource_type: 'skus', format: 'csv', inputs: csv(10_000) }, { fields: ['status', 'inputs_size'] });
+    expect(created.attributes).toStrictEqual({ status: 'pending', inputs_size: 10_000 });
+  });
+
   test('10,000 json inputs, the most one import takes, become one POST', async () => {
     const created = await client().create({ resource_type: 'skus', inputs: skus(10_000) }, { fields: ['status', 'inputs_size'] });
     expect(created.attributes).toStrictEqual({ status: 'pending', inputs_size: 10_000 });
