@@ -28,7 +28,10 @@ export interface ImportAllOptions extends CallOptions {
   total?: number;
   /** Given to every import. `reference` and `reference_origin` are the group's; `metadata` is merged with the group's. */
   attributes?: Pick<ImportCreateAttributes, 'parent_resource_id' | 'skip_errors' | 'metadata'>;
-  /** The shortest wait between two polls of one import (default 1000); polls wait longer while an import has far to go. */
+  /**
+   * The wait before an import's first poll and between polls while nothing tells how long it still needs
+   * (default 1000); once its rate shows, polls aim just past its predicted end.
+   */
   intervalMs?: number;
   /** Per import, as in `waitFor` (default 30 minutes). */
   timeoutMs?: number;
