@@ -3,10 +3,11 @@
 // seed's PATCH, interleaved so that drift on a shared machine hits all of them alike: sequential calls
 // alternate A B C D A B C D ..., and batches of 64 in flight take turns, in a rotating order each round.
 // This file is also its own child process: `heap <origin>` (with --expose-gc) and `import <module>`.
-import { fork, spawnSync } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { quantile, report, round } from './report.js';
+import { run } from './process.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 75);
 const SEQUENTIAL_PER_ROUND = 100;
@@ -170,12 +171,6 @@ function forkServer() {
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
     child.once('message', ({ origin }) => resolve({ origin, stop: () => child.connected && child.send('close') }));
   });
-}
-
-function run(command, args, cwd) {
-  const result = spawnSync(command, args, { encoding: 'utf8', cwd, maxBuffer: 16 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
 }
 
 function here(path) {

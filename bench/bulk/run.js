@@ -12,7 +12,7 @@
 // rebuild of dist/ during the run, by a test run in the same checkout, cannot swap the code measured.
 // BENCH_BULK_ONLY=makespan|memory|size runs one part and writes no results file. Prints the table;
 // writes bench/bulk-results.json.
-import { fork, spawn, spawnSync } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, createWriteStream, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import { record } from './records.js';
 import { report } from './report.js';
 import { entrySizes } from './size.js';
 import { analyse } from './timeline.js';
+import { run } from '../process.js';
 
 const ROOT = here('../..');
 const RECORDS = 400_000;
@@ -178,12 +179,6 @@ function runChild(script, args) {
       }
     });
   });
-}
-
-function run(command, args, cwd) {
-  const result = spawnSync(command, args, { encoding: 'utf8', cwd, maxBuffer: 16 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
 }
 
 function here(path) {
