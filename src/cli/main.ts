@@ -66,7 +66,8 @@ export async function main(argv: string[], output: Output): Promise<number> {
 // A reader that goes away (`| head`) ends the command quietly, as other command-line tools do.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
+    // Before the command ended, its work did not all happen (a load left half made): not a success.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.FAILED);
     throw error;
   });
 }
@@ -74,6 +75,8 @@ for (const stream of [process.stdout, process.stderr]) {
 const secrets = new Secrets();
 const args = process.argv.slice(2);
 collectSecretArgs(args, secrets);
+// The environment's secrets too, from the start: a usage error or an unexpected one must not echo them either.
+for (const name of ['CL_ACCESS_TOKEN', 'CL_CLIENT_SECRET']) secrets.add(process.env[name]);
 const output = createOutput(secrets);
 main(args, output).then(exit, (error: unknown) => {
   // Not expected: still never a stack with a secret in it.

@@ -63,6 +63,8 @@ export async function runLoad(plan: LoadPlan): Promise<ExitCode> {
       attributes: { ...(plan.parent !== undefined ? { parent_resource_id: plan.parent } : {}), ...(plan.skipErrors ? { skip_errors: true } : {}) },
       signal: controller.signal,
       onResume: (resume) => {
+        // From here on, creates may be on their way: a failure can no longer promise nothing was sent.
+        reported = true;
         const text = resumeMessage(resume, chunksTotal);
         if (text) display.message(text);
       },

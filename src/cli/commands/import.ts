@@ -57,7 +57,7 @@ export const importCommand: Command = {
     if (!format) throw new UsageError(file === '-' ? 'standard input needs --format csv, json or ndjson' : `cannot tell the format of ${file} from its extension: pass --format csv, json or ndjson`, 'import');
     const delimiterFlag = stringOption(values, 'delimiter');
     if (delimiterFlag !== undefined && format !== 'csv') throw new UsageError('--delimiter is for CSV files only', 'import');
-    const delimiter = delimiterFlag === undefined ? (format === byName?.format ? byName.delimiter : undefined) ?? ',' : DELIMITERS[delimiterFlag];
+    const delimiter = delimiterFlag === undefined ? (format === byName?.format ? byName.delimiter : undefined) ?? ',' : (Object.hasOwn(DELIMITERS, delimiterFlag) ? DELIMITERS[delimiterFlag] : undefined);
     if (delimiter === undefined) throw new UsageError('--delimiter must be one of , ; | tab', 'import');
     const chunkSize = integerOption('import', values, 'chunk-size', 1, MAX_CHUNK, MAX_CHUNK);
     const concurrency = integerOption('import', values, 'concurrency', 1, 10, 3);
@@ -67,9 +67,12 @@ export const importCommand: Command = {
     if (parent !== undefined && parent.trim() === '') throw new UsageError('--parent needs an id', 'import');
 
     const { output, env } = context;
+    // Ctrl-C before the load starts, reading standard input or checking the file: nothing was sent.
+    const releaseEarly = onCtrlC(() => {
+      context.output.err('Stopped by Ctrl-C before anything was sent.\n');
+      process.exit(EXIT.INTERRUPTED);
+    });
     const input = await openInput(file!);
-    // Ctrl-C before the load starts: nothing was sent; the copy of standard input is removed.
-    const releaseEarly = onCtrlC(() => void input.dispose().finally(() => process.exit(EXIT.INTERRUPTED)));
     try {
       // The first pass: nothing is sent before the whole file has parsed.
       const scan = await scanFile(input, format, delimiter);

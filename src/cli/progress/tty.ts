@@ -84,6 +84,8 @@ export function ttyDisplay(stream: NodeJS.WriteStream, model: LoadProgress, labe
       if (stopped) return;
       stopped = true;
       for (const line of bars.values()) multibar.remove(line);
+      // Messages wait in cli-progress's buffer for its next frame, which stop() never draws: draw one first.
+      multibar.update();
       multibar.stop();
       stream.write(`${totalLine(true)}\n`);
     },

@@ -43,7 +43,7 @@ export async function scanCsv(path: string, label: string, delimiter: string, ha
   let count = 0;
   let columns: string[] = [];
   try {
-    for await (const record of csvRecords(fileChunks(path, hash), delimiter, label)) {
+    for await (const record of csvRecords(strictUtf8(fileChunks(path, hash)), delimiter, label)) {
       if (count === 0) columns = Object.keys(record);
       count++;
     }
@@ -75,7 +75,9 @@ function checkedHeader(header: string[], label: string): string[] {
 async function csvFileError(error: unknown, path: string, label: string, delimiter: string, records: number): Promise<FileError> {
   if (error instanceof FileError) return error;
   const { code, message, bytes, column, index, records: parsed } = error as { code?: string; message?: string; bytes?: number; column?: string | number | null; index?: number; records?: number };
-  if (typeof code !== 'string' || !code.startsWith('CSV_')) return new FileError(label, 'cannot be read');
+  if (error instanceof Utf8Error) return new FileError(label, 'is not valid UTF-8 (save it as UTF-8)', await lineColumnAt(path, error.offset));
+  // csv-parse names most of its errors CSV_..., but not INVALID_OPENING_QUOTE.
+  if (typeof code !== 'string' || !(code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE')) return new FileError(label, 'cannot be read');
   // The parser reads ahead of the records consumed: its own count says which record broke.
   const record = `record ${(typeof parsed === 'number' ? parsed : records) + 1}`;
   const field = typeof column === 'string' ? ` ("${column}")` : typeof index === 'number' ? ` (field ${index + 1})` : '';
@@ -92,6 +94,52 @@ async function csvFileError(error: unknown, path: string, label: string, delimit
     const got = /got "(.*?)"/.exec(message ?? '')?.[1];
     return new FileError(label, `the quoted field${field} that starts here, in ${record}, has ${got ? JSON.stringify(got) : 'text'} after its closing quote (double a quote inside a quoted field: "")`, where);
   }
+  if (code === 'INVALID_OPENING_QUOTE') {
+    return new FileError(label, `a field${field} of ${record} holds a quote without being quoted (quote the whole field and double the quote: "5"" screen")`, where);
+  }
   // csv-parse's message, without its own line number, which \`where\` gives.
   return new FileError(label, `${(message ?? code).replace(/\s+(at|on) line \d+/, '')} (${record})`, where);
+}
+
+/** The byte where a file stops being UTF-8, which the CSV parser would otherwise turn into U+FFFD without a word. */
+class Utf8Error extends Error {
+  constructor(readonly offset: number) {
+    super('not valid UTF-8');
+  }
+}
+
+/** Passes the bytes on, checking they are UTF-8 (the check pass only: the second pass reads the same bytes). */
+async function* strictUtf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  for await (const chunk of chunks) {
+    try {
+      decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new Utf8Error(offset + firstInvalid(chunk));
+    }
+    offset += chunk.length;
+    yield chunk;
+  }
+  try {
+    decoder.decode();
+  } catch {
+    throw new Utf8Error(offset);
+  }
+}
+
+/** The longest prefix of `chunk` that is UTF-8 so far, found by halving (only once, on the error path). */
+function firstInvalid(chunk: Buffer): number {
+  let valid = 0;
+  let invalid = chunk.length;
+  while (invalid - valid > 1) {
+    const middle = (valid + invalid) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, middle), { stream: true });
+      valid = middle;
+    } catch {
+      invalid = middle;
+    }
+  }
+  return valid;
 }

@@ -1,4 +1,5 @@
 import type { Hash } from 'node:crypto';
+import { recordProblem } from './record-check.js';
 import { JSONParser, TokenType } from '@streamparser/json';
 import { FileError } from '../cli-error.js';
 import { fileChunks, lineColumnAt } from './source.js';
@@ -41,6 +42,8 @@ async function* arrayRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Json
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new JsonAt(`record ${count} is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not an object`, recordStart);
     }
+    const problem = recordProblem(value as JsonRecord);
+    if (problem) throw new JsonAt(`record ${count} ${problem}`, recordStart);
     pending.push(value as JsonRecord);
   };
   parser.onError = (error) => {

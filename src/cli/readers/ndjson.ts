@@ -1,4 +1,5 @@
 import type { Hash } from 'node:crypto';
+import { recordProblem } from './record-check.js';
 import { FileError } from '../cli-error.js';
 import { fileChunks } from './source.js';
 import type { JsonRecord } from './json-array.js';
@@ -48,6 +49,8 @@ async function* ndjsonRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Jso
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new LineError(`record ${count} is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not an object`, `line ${line}`);
       }
+      const problem = recordProblem(value as JsonRecord);
+      if (problem) throw new LineError(`record ${count} ${problem}`, `line ${line}`);
       yield value as JsonRecord;
     }
   } catch (error) {

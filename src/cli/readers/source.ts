@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -48,7 +48,13 @@ export async function openInput(file: string, stdin: NodeJS.ReadableStream = pro
   }
   const directory = await mkdtemp(join(tmpdir(), 'commercelayer-imports-'));
   const path = join(directory, 'stdin');
-  const dispose = () => rm(directory, { recursive: true, force: true });
+  // However the process ends (Ctrl-C while the copy is made included), the copy does not stay behind.
+  const removeAtExit = () => rmSync(directory, { recursive: true, force: true });
+  process.once('exit', removeAtExit);
+  const dispose = async () => {
+    process.off('exit', removeAtExit);
+    await rm(directory, { recursive: true, force: true });
+  };
   try {
     await pipeline(stdin, createWriteStream(path, { mode: 0o600 }));
   } catch {
