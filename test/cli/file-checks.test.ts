@@ -1,8 +1,6 @@
 // What the check pass must catch before anything is sent, and what the command says when its output
 // goes away: each case a child process against the simulator, its POSTs counted.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { assertBuilt, cliEnv, MAIN, runCli, scratchDir, skuRows, toCsv } from './run-cli.js';
@@ -10,11 +8,7 @@ import { assertBuilt, cliEnv, MAIN, runCli, scratchDir, skuRows, toCsv } from '.
 const TOKEN = 'cli-file-checks-token-81d3';
 let sim: Simulator;
 const scratch = scratchDir();
-const file = (name: string, content: string | Buffer) => {
-  const path = join(scratch.dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const file = scratch.file;
 const posts = () => sim.requests.filter((request) => request.method === 'POST').length;
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 // `commercelayer-imports import` as a user runs it: a child process against the simulator.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
@@ -8,11 +8,7 @@ import { assertBuilt, runCli as run, scratchDir, skuRows, toCsv, type CliOptions
 const TOKEN = 'cli-import-test-token-5f2b9c';
 let sim: Simulator;
 const scratch = scratchDir();
-const file = (name: string, content: string | Buffer) => {
-  const path = join(scratch.dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const file = scratch.file;
 // In the scratch directory: a run with errors writes its log to the working directory.
 const runCli = (args: string[], options: CliOptions = {}) => run(args, { cwd: scratch.dir, ...options });
 const connection = () => ['--base-url', sim.url, '--access-token', TOKEN];

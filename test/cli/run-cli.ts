@@ -1,7 +1,7 @@
 // Runs the built command line as a user does: `node dist/cli/main.js ...` in a child process, with
 // an environment of its own (no CL_* variable of the machine's, no NO_COLOR unless asked).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -71,9 +71,18 @@ export async function waitForOutput(output: () => string, predicate: (text: stri
 }
 
 /** A scratch directory, removed by the returned function. */
-export function scratchDir(): { dir: string; remove: () => void } {
+export function scratchDir(): { dir: string; file: (name: string, content: string | Buffer) => string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    /** Writes a file in the scratch directory; resolves to its path. */
+    file: (name, content) => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** CSV of SKU rows whose names hold a comma, a doubled quote and a line break: the cases a naive split breaks. */
