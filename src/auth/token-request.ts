@@ -1,7 +1,6 @@
-import { ApiError, ImportsError, NetworkError, ResponseError, TimeoutError } from '../errors.js';
-import { onAbort } from '../transport/abort-listener.js';
+import { ApiError, ResponseError } from '../errors.js';
+import { attempt, RetryableFailure, type Sender } from '../transport/attempt.js';
 import type { CallState } from '../transport/call-state.js';
-import { readWhole } from '../transport/read-response.js';
 import { isRetryableStatus, MAX_TIMER_MS, retryDelayMs, sleep } from '../transport/retry-policy.js';
 import { USER_AGENT } from '../version.js';
 import { CredentialsError } from './credentials-error.js';
@@ -14,54 +13,37 @@ export interface IssuedToken {
   expiresIn: number;
 }
 
-const TIMED_OUT = Symbol('timed out');
 /** A token answer is a few hundred bytes: a larger body is refused before it is read whole. */
 const MAX_ANSWER_BYTES = 64 * 1024;
 const HEADERS = { 'content-type': 'application/json', accept: 'application/json', 'user-agent': USER_AGENT };
 
 /**
- * POSTs the client credentials to the token endpoint and reads the token from the answer. Retried by
- * the client's policy as an idempotent call (asking again only issues another token): 429, 502, 503,
- * 504, timeouts and lost connections, with Retry-After, X-Ratelimit-Interval or full-jitter backoff.
+ * POSTs the client credentials to the token endpoint and reads the token from the answer, one
+ * attempt at a time as the client's transport makes them (timeout, no redirect, body read within a
+ * limit, the secret redacted from error bodies). Retried by the client's policy as an idempotent
+ * call (asking again only issues another token): 429, 502, 503, 504, timeouts and lost connections.
  */
 export async function requestToken(endpoint: TokenEndpoint): Promise<IssuedToken> {
-  const state: CallState = { attempts: 0, idempotent: true };
-  for (let retry = 0; ; retry++) {
-    const canRetry = retry < endpoint.retry.retries;
-    // A response, or an error worth retrying (a timeout, a lost connection).
-    const outcome = await post(endpoint, state, canRetry);
-    if (!(outcome instanceof ImportsError) && !(canRetry && isRetryableStatus(outcome.status, true))) return tokenOf(outcome, state);
-    if (!canRetry) throw outcome;
-    const asked = outcome as Partial<Response>;
-    await sleep(retryDelayMs(retry + 1, endpoint.retry, asked.headers, asked.status), endpoint.signal);
-  }
-}
-
-/** One request, headers and body within timeoutMs. */
-async function post(endpoint: TokenEndpoint, state: CallState, canRetry: boolean): Promise<Response | ImportsError> {
   const { signal } = endpoint;
-  signal?.throwIfAborted();
-  state.attempts++;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), Math.min(endpoint.timeoutMs, MAX_TIMER_MS));
-  const stopWatching = signal && onAbort(signal, () => controller.abort(signal.reason));
-  try {
-    // No redirect is followed: the secret goes to the endpoint given and nowhere else.
-    const response = await endpoint.fetch(endpoint.url, { method: 'POST', headers: HEADERS, body: endpoint.body, redirect: 'error', signal: controller.signal });
-    if (canRetry && isRetryableStatus(response.status, true)) {
-      await response.body?.cancel().catch(() => {});
-      return response;
+  const state: CallState = { attempts: 0, idempotent: true };
+  const sender: Sender = { fetch: endpoint.fetch, config: { timeoutMs: endpoint.timeoutMs, maxResponseBytes: MAX_ANSWER_BYTES }, timeoutMs: Math.min(endpoint.timeoutMs, MAX_TIMER_MS) };
+  // No redirect is followed: the secret goes to the endpoint given and nowhere else.
+  const init: RequestInit = { method: 'POST', headers: HEADERS, body: endpoint.body, redirect: 'error' };
+  for (let retry = 0; ; retry++) {
+    signal?.throwIfAborted();
+    state.attempts++;
+    const canRetry = retry < endpoint.retry.retries;
+    let response: Response;
+    try {
+      response = await attempt(sender, endpoint.url, init, signal, state, canRetry, endpoint.secret);
+    } catch (error) {
+      if (!(error instanceof RetryableFailure)) throw error;
+      if (!canRetry) throw error.final;
+      await sleep(retryDelayMs(retry + 1, endpoint.retry), signal);
+      continue;
     }
-    // An error body that echoes the secret has it replaced by [REDACTED].
-    return await readWhole(response, MAX_ANSWER_BYTES, state, endpoint.secret);
-  } catch (error) {
-    if (controller.signal.reason === TIMED_OUT) return new TimeoutError(`No token within ${endpoint.timeoutMs} ms`, { attempts: state.attempts });
-    if (controller.signal.aborted) throw controller.signal.reason;
-    if (error instanceof ImportsError) throw error;
-    return new NetworkError('No complete answer from the token endpoint', { attempts: state.attempts, cause: error });
-  } finally {
-    clearTimeout(timer);
-    stopWatching?.();
+    if (!canRetry || !isRetryableStatus(response.status, true)) return tokenOf(response, state);
+    await sleep(retryDelayMs(retry + 1, endpoint.retry, response.headers, response.status), signal);
   }
 }
 

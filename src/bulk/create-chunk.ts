@@ -1,7 +1,8 @@
 import { ApiError, NetworkError, ResponseError, TimeoutError } from '../errors.js';
 import { type Pacer, paced, type Turn } from '../transport/rate-pacer.js';
 import { retryDelayMs, type RetryOptions, sleep } from '../transport/retry-policy.js';
-import type { CallOptions, CreateOptions, Import, ImportCreateAttributes, ImportList, ListQuery } from '../types.js';
+import type { CallOptions, CreateOptions, Import, ImportAttributeName, ImportCreateAttributes, ImportList, ListQuery } from '../types.js';
+import { POLL_FIELDS } from './follow-import.js';
 
 export interface CreateChunkDeps {
   create(attributes: ImportCreateAttributes, options: CreateOptions): Promise<Import>;
@@ -15,7 +16,7 @@ export interface CreateChunkDeps {
 }
 
 /** What a create and a lookup ask back: enough to report the chunk's first state. */
-const FOUND_FIELDS = ['status', 'reference', 'created_at', 'processed_count', 'inputs_size', 'errors_count', 'warnings_count'] as const;
+const FOUND_FIELDS: ImportAttributeName[] = [...POLL_FIELDS, 'reference', 'created_at'];
 
 /**
  * Creates a chunk's import once. `create` is not retried by the transport after a failure that

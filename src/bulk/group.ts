@@ -1,6 +1,7 @@
 import { ApiError, ImportsError, InputError } from '../errors.js';
 import type { Import, ImportAttributeName, ImportList, ListQuery } from '../types.js';
 import { type Pacer, paced } from '../transport/rate-pacer.js';
+import { POLL_FIELDS } from './follow-import.js';
 
 /** Who made the imports, as Commerce Layer's CLI writes `cli-plugin-imports`. */
 export const REFERENCE_ORIGIN = 'commercelayer-imports';
@@ -33,7 +34,7 @@ function randomGroup(): string {
 }
 
 /** What resuming needs of each import: never its inputs or logs. */
-const FOUND_FIELDS: ImportAttributeName[] = ['status', 'reference', 'metadata', 'inputs_size', 'processed_count', 'errors_count', 'warnings_count'];
+const FOUND_FIELDS: ImportAttributeName[] = [...POLL_FIELDS, 'reference', 'metadata'];
 const STATUS_RANK: Record<string, number> = { completed: 3, in_progress: 2, pending: 2, interrupted: 1 };
 
 /**

@@ -38,7 +38,7 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     assertCsvRecord(record, columns, position);
   });
   const { read, write } = client.pacers;
-  const deps: CreateChunkDeps = { create: client.create, list: client.list, interrupt: client.interrupt, read, write, retry: client.retry, settleMs: client.settleMs };
+  const deps: CreateChunkDeps = { ...client, read, write };
   // Stops every chunk at once: the caller's abort, or a failure that ends the whole load.
   const stop = new AbortController();
   const stopWatching = signal && onAbort(signal, () => stop.abort(signal.reason));

@@ -1,9 +1,9 @@
-import { onAbort, untilAborted } from './abort-listener.js';
-import { ImportsError, NetworkError, ResponseError, TimeoutError } from '../errors.js';
+import { untilAborted } from './abort-listener.js';
+import { ImportsError } from '../errors.js';
 import { USER_AGENT } from '../version.js';
+import { attempt, RetryableFailure, type Sender } from './attempt.js';
 import type { CallState } from './call-state.js';
 import type { LightRequest } from './light-request.js';
-import { readWhole } from './read-response.js';
 import { isRetryableStatus, MAX_TIMER_MS, retryDelayMs, type RetryOptions, sleep } from './retry-policy.js';
 import type { Pacer } from './rate-pacer.js';
 import { type AccessToken, checkedToken } from './token.js';
@@ -26,8 +26,6 @@ export interface TransportConfig {
 }
 
 type OutgoingRequest = LightRequest | Request;
-
-const TIMED_OUT = Symbol('timed out');
 
 /**
  * The fetch given to openapi-fetch. It sends `fetch(url, init)` with the real token, bounds each
@@ -93,65 +91,6 @@ export function createTransport(config: TransportConfig): (request: OutgoingRequ
   };
 }
 
-class RetryableFailure {
-  constructor(readonly final: ImportsError) {}
-}
-
-interface Sender {
-  fetch: typeof globalThis.fetch;
-  config: TransportConfig;
-  /** timeoutMs, within what setTimeout can hold. */
-  timeoutMs: number;
-}
-
-/** One request and its body, within timeoutMs; a failure worth retrying comes back as RetryableFailure. */
-async function attempt(
-  sender: Sender,
-  url: string,
-  init: RequestInit,
-  signal: AbortSignal | undefined,
-  state: CallState,
-  canRetry: boolean,
-  token: string,
-): Promise<Response> {
-  const { config, timeoutMs } = sender;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
-  const stopWatching = signal && onAbort(signal, () => controller.abort(signal.reason));
-  init.signal = controller.signal;
-  try {
-    const response = await sender.fetch(url, init);
-    state.status = response.status;
-    if (canRetry && isRetryableStatus(response.status, state.idempotent)) {
-      // Only the status and headers matter for a retry: do not read a body that will be thrown away.
-      await response.body?.cancel().catch(() => {});
-      return response;
-    }
-    return await readWhole(response, config.maxResponseBytes, state, token);
-  } catch (error) {
-    if (controller.signal.aborted) {
-      if (controller.signal.reason !== TIMED_OUT) throw controller.signal.reason;
-      const timeout = new TimeoutError(`No complete response within ${config.timeoutMs} ms`, { attempts: state.attempts });
-      throw state.idempotent ? new RetryableFailure(timeout) : timeout;
-    }
-    if (error instanceof ImportsError) throw error;
-    if ((error as { cause?: { message?: unknown } })?.cause?.message === 'unexpected redirect') {
-      throw new ResponseError('The server answered with a redirect, which the client does not follow: the token must not travel to another URL', 0, {
-        attempts: state.attempts,
-      });
-    }
-    // What fetch says may quote the request (a proxy, a custom fetch): never let it carry the token into the message.
-    const network = new NetworkError(`No complete response from ${new URL(url).origin}: ${describe(error).replaceAll(token, '[REDACTED]')}`, {
-      attempts: state.attempts,
-      cause: error,
-    });
-    throw state.idempotent ? new RetryableFailure(network) : network;
-  } finally {
-    clearTimeout(timer);
-    stopWatching?.();
-  }
-}
-
 /** Copies what openapi-fetch and middleware made, then enforces the headers that are the client's own. */
 function outgoingHeaders(requestHeaders: Headers): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -191,11 +130,4 @@ async function tokenFrom(
     (error as ImportsError).attempts = state.attempts;
     throw error;
   }
-}
-
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } })?.cause;
-  if (cause && typeof cause.code === 'string') return cause.code;
-  if (cause && typeof cause.message === 'string') return cause.message;
-  return error instanceof Error ? error.message : String(error);
 }
