@@ -1,4 +1,4 @@
-// bench:bulk's report: the tables printed after a run (Markdown, as the README shows them), the targets
+// bench:bulk's report: the tables printed after a run (Markdown, as docs/performance.md shows them), the targets
 // met or missed, and the results as JSON (with the machine's core count, Node version and date).
 import { writeFileSync } from 'node:fs';
 

@@ -1,4 +1,4 @@
-// The shape of src/, as the README's layout promises: no import circles (type-only ones included),
+// The shape of src/, as the layout in docs/development.md promises: no import circles (type-only ones included),
 // the library never imports what sits on top of it (the command line, the simulator), and those use
 // the library only through its public entry.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Every default the README states, pinned: each test fails if its default changes. Timers are
+// Every default the docs state, pinned: each test fails if its default changes. Timers are
 // observed, never waited for: setTimeout is wrapped to record the delay asked for and to fire the
 // long waits at once, so a 30-minute deadline costs nothing.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

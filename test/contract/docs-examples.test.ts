@@ -1,7 +1,7 @@
-// The README's promise that every example of its Bulk import section runs to the end against the
-// simulator: the section's TypeScript blocks are compiled as a user would run them and executed in
-// a child process against a simulator, the flow's blocks in order as one script, the simulator's own
-// example on its own. Only the connection is changed: `organization` becomes the simulator's URL.
+// The docs' promise that every example of the bulk loads page and the simulator page runs to the end
+// against the simulator: the pages' TypeScript blocks are compiled as a user would run them and
+// executed in a child process against a simulator, the bulk page's blocks in order as one script, the
+// simulator's own example on its own. Only the connection is changed: `organization` becomes the simulator's URL.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +13,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { startSimulator } from '../../src/simulator/index.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Bulk import'), readme.indexOf('## Command line'));
-const [flow, own] = section.split('### A simulated organization for your own tests');
+const page = (name: string) => readFileSync(join(root, 'docs', name), 'utf8');
+const flow = page('bulk-loads.md');
+const own = page('simulator.md');
 const blocks = (text: string) => [...text!.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
 const work = mkdtempSync(join(tmpdir(), 'readme-examples-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -33,7 +33,7 @@ async function run(code: string, env: Record<string, string>): Promise<string> {
   return stdout;
 }
 
-describe("README's Bulk import section, against the simulator", () => {
+describe("The docs' bulk loads and simulator pages, against the simulator", () => {
   test('has the examples this test runs', () => {
     expect(blocks(flow!).length).toBeGreaterThanOrEqual(4);
     expect(blocks(own!)).toHaveLength(1);
