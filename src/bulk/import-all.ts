@@ -149,7 +149,9 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     const summary = summarize(group, outcomes, reader.read);
     // A last read of the group finds the creates that landed late, given up for lost.
     try {
-      reconciliations.push(...(await readAndReconcile(deps, group, 'end', stop.signal)).reconciliations);
+      const { reconciliations: found } = await readAndReconcile(deps, group, 'end', stop.signal);
+      // Two completed imports found at the start are found again at the end: reported once.
+      reconciliations.push(...found.filter((each) => !reconciliations.some((known) => known.id === each.id && known.action === each.action)));
     } catch (error) {
       if (stop.signal.aborted) throw stop.signal.reason;
       summary.group_check_error = error;
