@@ -12,6 +12,7 @@ import { seededRandom } from '../../src/simulator/fault-random.js';
 const CHILD = fileURLToPath(new URL('./children/campaign-child.mjs', import.meta.url));
 /** The client's timeout: a create given up for lost is looked up this long after (settleMs). */
 const TIMEOUT_MS = 250;
+const RERUN_TIMEOUT_MS = 10_000;
 
 export interface ScheduleResult {
   seed: number;
@@ -41,15 +42,16 @@ export async function runSchedule(seed: number, kill: boolean): Promise<Schedule
     for (const fault of faults) simulator.fault(fault);
     const group = `c${seed}`;
     const records = prices(total);
-    const client = createImportsClient({ baseUrl: simulator.url, accessToken: 'campaign-token', retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 20 }, timeoutMs: TIMEOUT_MS });
-    const load = () => client.importAll('prices', records, { group, chunkSize, concurrency, intervalMs: 5 });
+    const clientOf = (timeoutMs: number) => createImportsClient({ baseUrl: simulator.url, accessToken: 'campaign-token', retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 20 }, timeoutMs });
+    // The clean rerun waits longer: on a loaded machine, 250 ms can pass without a fault, and the rerun must not fail on its own.
+    const load = (timeoutMs: number) => clientOf(timeoutMs).importAll('prices', records, { group, chunkSize, concurrency, intervalMs: 5 });
     const summaries: ImportAllSummary[] = [];
 
     if (kill) {
       await killedRun(simulator, { GROUP: group, RECORDS: String(total), CHUNK_SIZE: String(chunkSize), CONCURRENCY: String(concurrency) }, killAfterMs);
     } else {
       try {
-        summaries.push(await load());
+        summaries.push(await load(TIMEOUT_MS));
       } catch (error) {
         // Only the group's first read may end a load under these faults: nothing was created then.
         const passing = error instanceof ApiError || error instanceof NetworkError || error instanceof TimeoutError || error instanceof ResponseError;
@@ -61,7 +63,7 @@ export async function runSchedule(seed: number, kill: boolean): Promise<Schedule
     simulator.clearFaults();
     let rerun: ImportAllSummary;
     try {
-      rerun = await load();
+      rerun = await load(RERUN_TIMEOUT_MS);
     } catch (error) {
       result.problems.push(`the clean rerun failed with ${String(error)}`);
       return result;
@@ -77,7 +79,8 @@ export async function runSchedule(seed: number, kill: boolean): Promise<Schedule
       result.importedTwice += summary.reconciliations.filter((each) => each.action === 'imported_twice').length;
     }
     if (rerun.imported_count !== total || rerun.failures.length > 0 || rerun.group_check_error !== undefined) {
-      result.problems.push(`the rerun imported ${rerun.imported_count} of ${total} (failures: ${JSON.stringify(rerun.failures.map((f) => [f.reference, f.reason, String(f.error)]))})`);
+      const failures = JSON.stringify(rerun.failures.map((f) => [f.reference, f.reason, String(f.error)]));
+      result.problems.push(`the rerun imported ${rerun.imported_count} of ${total} (failures: ${failures}; last read: ${String(rerun.group_check_error ?? 'done')})`);
     }
     result.problems.push(...groupProblems(simulator, group, total, chunkSize));
   } finally {
