@@ -28,6 +28,7 @@ export type {
   FinishedImport,
   ImportAllOptions,
   ImportAllProgress,
+  ImportAllReconciliation,
   ImportAllResume,
   ImportAllSummary,
   ImportChunkFailure,

@@ -33,21 +33,22 @@ function randomGroup(): string {
   return globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 12);
 }
 
-/** What resuming needs of each import: never its inputs or logs. */
-const FOUND_FIELDS: ImportAttributeName[] = [...POLL_FIELDS, 'reference', 'metadata'];
-const STATUS_RANK: Record<string, number> = { completed: 3, in_progress: 2, pending: 2, interrupted: 1 };
+/** What resuming and reconciling need of each import: never its inputs or logs. */
+const FOUND_FIELDS: ImportAttributeName[] = [...POLL_FIELDS, 'reference', 'reference_origin', 'metadata'];
 
 /**
- * The group's imports already on the server, by chunk index: the server is the journal of every
- * earlier run. Where a chunk has several (another tool, a manual retry), the most advanced counts.
+ * The group's imports on the server, by chunk index, each chunk's in creation order: the server is
+ * the journal of every earlier run. A chunk may have several (a create that landed late, another
+ * tool, a manual retry): reconcile.ts chooses the one that counts.
  */
 export async function findGroup(
   list: (query: ListQuery, options: { signal?: AbortSignal }) => Promise<ImportList>,
   group: string,
   read: Pacer,
   signal: AbortSignal | undefined,
-): Promise<Map<number, Import>> {
-  const found = new Map<number, Import>();
+): Promise<Map<number, Import[]>> {
+  const found = new Map<number, Import[]>();
+  const seen = new Set<string>();
   const pattern = new RegExp(`^${group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{4,})$`);
   for (let number = 1; ; number++) {
     // Sorted, so that paging cannot skip an import while others are created or deleted.
@@ -55,10 +56,10 @@ export async function findGroup(
     const page = await paced(read, signal, () => list(query, { signal }));
     for (const found_ of page.data) {
       const match = pattern.exec(found_.attributes.reference ?? '');
-      if (!match) continue;
+      if (!match || seen.has(found_.id)) continue;
+      seen.add(found_.id);
       const index = Number(match[1]) - 1;
-      const known = found.get(index);
-      if (!known || (STATUS_RANK[found_.attributes.status ?? ''] ?? 0) > (STATUS_RANK[known.attributes.status ?? ''] ?? 0)) found.set(index, found_);
+      found.set(index, [...(found.get(index) ?? []), found_]);
     }
     if (page.data.length === 0 || number >= (page.meta?.page_count ?? 0)) return found;
   }

@@ -79,8 +79,31 @@ export interface ImportChunkFailure {
   id?: string;
   /** Records of the chunk left unprocessed. */
   not_processed: number;
-  /** Why: the import was interrupted (`interrupted`), or following or creating it failed (`error`). */
-  reason: 'interrupted' | 'error';
+  /**
+   * Why: the import was interrupted (`interrupted`), following or creating it failed (`error`), or it
+   * was deleted while followed (`vanished`: its records up to its last known counts are counted as
+   * imported and failed, the rest as not processed; its errors_log is not known).
+   */
+  reason: 'interrupted' | 'error' | 'vanished';
+  error?: unknown;
+}
+
+/** What importAll did about a chunk that had more than one import when it read the group. */
+export interface ImportAllReconciliation {
+  /** The read: before the load started, or the last one, at its end. */
+  when: 'start' | 'end';
+  chunk: number;
+  reference: string;
+  /** The import acted on, and the one kept for the chunk. */
+  id: string;
+  kept_id: string;
+  /**
+   * `interrupted`: it was pending or in progress, and was interrupted; `interrupt_failed`: that
+   * interrupt failed (`error`), and the next read of the group tries again; `imported_twice`: both
+   * completed, so the chunk's records were imported twice, and they are counted once.
+   */
+  action: 'interrupted' | 'interrupt_failed' | 'imported_twice';
+  reason: string;
   error?: unknown;
 }
 
@@ -106,6 +129,13 @@ export interface ImportAllSummary {
   warnings_log: NonNullable<ImportAttributes['warnings_log']>;
   /** The final state of each chunk's import, in chunk order, each with its own logs. */
   imports: FinishedImport[];
-  /** The chunks that did not process all their records, in chunk order. */
+  /** The chunks that did not process all their records, or whose import vanished, in chunk order. */
   failures: ImportChunkFailure[];
+  /** Every chunk found with more than one import, and what was done about it, at the start and at the end. */
+  reconciliations: ImportAllReconciliation[];
+  /**
+   * Why the group could not be read once more at the end, when it could not: a create that landed
+   * late may then still be running beside the chunk's import; running the group again finds it.
+   */
+  group_check_error?: unknown;
 }

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { ApiError, InputError } from '../errors.js';
 import { onAbort, untilAborted } from '../transport/abort-listener.js';
 import type { Pacer, Turn } from '../transport/rate-pacer.js';
 import type { RetryOptions } from '../transport/retry-policy.js';
@@ -8,8 +8,9 @@ import { createChunk, type CreateChunkDeps } from './create-chunk.js';
 import { assertCsvRecord, csvChunk } from './csv-chunk.js';
 import { followImport } from './follow-import.js';
 import { assertSameLoad, assertSourceEnd, chunkItems, chunkMetadata, endsTheLoad, findGroup, REFERENCE_ORIGIN, referenceOf } from './group.js';
+import { keptOf, readAndReconcile, reconcileGroup } from './reconcile.js';
 import { importAllSettings, type ImportAllSettings } from './import-all-options.js';
-import type { ImportAllOptions, ImportAllSummary, ImportRecords } from './import-all-types.js';
+import type { ImportAllOptions, ImportAllReconciliation, ImportAllSummary, ImportRecords } from './import-all-types.js';
 import { summarize, type ChunkOutcome } from './summary.js';
 
 /**
@@ -46,6 +47,7 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   const outcomes: ChunkOutcome[] = [];
   const handled = new Map<number, number>();
   let found = new Map<number, Import>();
+  const reconciliations: ImportAllReconciliation[] = [];
   let nextIndex = 0;
 
   const chunksTotal = () => (total !== undefined ? Math.ceil(total / chunkSize) : reader.ended ? Math.ceil(reader.read / chunkSize) : undefined);
@@ -69,6 +71,8 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   async function runChunk(chunk: Chunk, turn: Turn | undefined): Promise<ChunkOutcome> {
     const outcome: ChunkOutcome = { index: chunk.index, first: chunk.first, last: chunk.last, resumed: false };
     const earlier = found.get(chunk.index);
+    // The import's last known state, for the count should it vanish.
+    let last = earlier;
     try {
       let id: string;
       if (earlier) {
@@ -82,25 +86,31 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
       } else {
         const created = await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal, turn);
         outcome.id = id = created.id;
+        last = created;
         // Reported at once: the first poll comes only an interval later.
         report(chunk, created, false);
       }
       chunk.records = []; // Sent: the chunk's records need no memory any more.
       outcome.final = await followImport(client.retrieve, id, {
         read, signal: stop.signal, intervalMs: settings.intervalMs, timeoutMs: settings.timeoutMs, justCreated: !outcome.resumed,
-        onChange: (current) => report(chunk, current, outcome.resumed),
+        onChange: (current) => {
+          last = current;
+          report(chunk, current, outcome.resumed);
+        },
       });
     } catch (error) {
       if (stop.signal.aborted) throw stop.signal.reason;
       if (endsTheLoad(error)) throw error;
       outcome.error = error;
+      // A 404 for an import that was there: it was deleted while followed.
+      if (error instanceof ApiError && error.status === 404 && last && last.id === outcome.id) outcome.vanished = last;
     }
     return outcome;
   }
 
   /** Every import of the group still pending or running, those whose create was answered after the abort included. */
   async function interruptGroup(): Promise<void> {
-    const running = [...(await findGroup(client.list, group, read, undefined)).values()].filter(({ attributes: { status } }) => status === 'pending' || status === 'in_progress');
+    const running = [...(await findGroup(client.list, group, read, undefined)).values()].flat().filter(({ attributes: { status } }) => status === 'pending' || status === 'in_progress');
     await Promise.allSettled(running.map(({ id }) => client.interrupt(id)));
   }
 
@@ -122,8 +132,11 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   }
 
   try {
-    found = await findGroup(client.list, group, read, stop.signal);
+    const all = await findGroup(client.list, group, read, stop.signal);
+    found = keptOf(all);
+    // Refused before anything is sent, duplicates' interrupts included.
     assertSameLoad(found, group, chunkSize, total);
+    reconciliations.push(...(await reconcileGroup(deps, group, all, 'start', stop.signal)));
     const statuses = [...found.values()].map((each) => each.attributes.status);
     settings.onResume?.({
       group,
@@ -133,7 +146,18 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     });
     await Promise.all(Array.from({ length: concurrency }, () => worker().catch((error) => stop.abort(error))));
     if (stop.signal.aborted) throw stop.signal.reason;
-    return summarize(group, outcomes, reader.read);
+    const summary = summarize(group, outcomes, reader.read);
+    // A last read of the group finds the creates that landed late, given up for lost.
+    try {
+      const { reconciliations: found } = await readAndReconcile(deps, group, 'end', stop.signal);
+      // Two completed imports found at the start are found again at the end: reported once.
+      reconciliations.push(...found.filter((each) => !reconciliations.some((known) => known.id === each.id && known.action === each.action)));
+    } catch (error) {
+      if (stop.signal.aborted) throw stop.signal.reason;
+      summary.group_check_error = error;
+    }
+    summary.reconciliations = reconciliations;
+    return summary;
   } catch (error) {
     if (signal?.aborted && settings.interruptOnAbort) await interruptGroup().catch(() => {});
     throw error;

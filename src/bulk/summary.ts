@@ -11,6 +11,8 @@ export interface ChunkOutcome {
   id?: string;
   resumed: boolean;
   final?: Import;
+  /** Its import answered 404 while followed: its last known state. */
+  vanished?: Import;
   error?: unknown;
 }
 
@@ -33,15 +35,17 @@ export function summarize(group: string, outcomes: readonly ChunkOutcome[], reco
     warnings_log: {},
     imports: [],
     failures: [],
+    reconciliations: [],
   };
   for (const outcome of outcomes) {
     const size = outcome.last - outcome.first + 1;
     if (outcome.resumed) summary.resumed_chunks++;
-    const attributes = outcome.final?.attributes;
+    // A vanished import counts by its last known state: what it had processed was imported.
+    const attributes = outcome.final?.attributes ?? outcome.vanished?.attributes;
     let processed = 0;
     let failed = 0;
     if (attributes) {
-      summary.imports.push(outcome.final!);
+      if (outcome.final) summary.imports.push(outcome.final);
       // Never more than the chunk holds, whatever the counts say.
       processed = Math.min(size, attributes.processed_count ?? 0);
       failed = Math.min(size - processed, attributes.errors_count ?? 0);
@@ -53,7 +57,7 @@ export function summarize(group: string, outcomes: readonly ChunkOutcome[], reco
     summary.imported_count += processed;
     summary.failed_count += failed;
     summary.not_processed_count += notProcessed;
-    if (notProcessed > 0 || outcome.error !== undefined) summary.failures.push(failureOf(group, outcome, notProcessed));
+    if (notProcessed > 0 || outcome.error !== undefined || outcome.vanished) summary.failures.push(failureOf(group, outcome, notProcessed));
   }
   return summary;
 }
@@ -64,9 +68,9 @@ function failureOf(group: string, outcome: ChunkOutcome, notProcessed: number): 
     reference: referenceOf(group, outcome.index),
     chunk_items: chunkItems(outcome.first, outcome.last),
     not_processed: notProcessed,
-    reason: outcome.error === undefined ? 'interrupted' : 'error',
+    reason: outcome.vanished ? 'vanished' : outcome.error === undefined ? 'interrupted' : 'error',
   };
   if (outcome.id !== undefined) failure.id = outcome.id;
-  if (outcome.error !== undefined) failure.error = outcome.error;
+  if (outcome.error !== undefined && !outcome.vanished) failure.error = outcome.error;
   return failure;
 }

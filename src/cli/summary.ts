@@ -46,10 +46,11 @@ export function summaryText(report: LoadReport, color: boolean): string {
     ...rows.map(([name, value, bad]) => `  ${name.padEnd(17)} ${bad ? style('red', value.padStart(10)) : value.padStart(10)}`),
   ];
   for (const failure of summary.failures) {
-    const why = failure.reason === 'interrupted' ? 'interrupted' : `failed (${messageOf(failure.error)})`;
+    const why = failure.reason === 'error' ? `failed (${messageOf(failure.error)})` : failure.reason === 'vanished' ? 'vanished (deleted while followed)' : 'interrupted';
     const where = `${failure.reference}, records ${failure.chunk_items}${failure.id ? `, import ${failure.id}` : ''}`;
     lines.push(`  chunk ${failure.chunk + 1} ${why}: ${count(failure.not_processed)} not processed (${where})`);
   }
+  lines.push(...reconciliationLines(summary));
   const errors = firstErrors(summary);
   const errorKeys = Object.keys(summary.errors_log).length;
   if (errors.length > 0) {
@@ -89,9 +90,25 @@ export function summaryJson(report: LoadReport, exitCode: ExitCode) {
       warnings_count: attributes.warnings_count ?? null,
     })),
     failures: summary.failures.map((failure) => ({ ...failure, error: failure.error === undefined ? undefined : messageOf(failure.error) })),
+    reconciliations: summary.reconciliations.map((each) => ({ ...each, error: each.error === undefined ? undefined : messageOf(each.error) })),
+    group_check_error: summary.group_check_error === undefined ? null : messageOf(summary.group_check_error),
     first_errors: Object.fromEntries(Object.entries(summary.errors_log).slice(0, FIRST_ERRORS)),
     log_file: report.logFile ?? null,
   };
+}
+
+/** A chunk found with more than one import, and what was done; and a last read of the group that failed. */
+function reconciliationLines(summary: ImportAllSummary): string[] {
+  const lines = summary.reconciliations.map((each) => {
+    const done = each.action === 'interrupted' ? `import ${each.id} interrupted` :
+      each.action === 'imported_twice' ? 'imported twice (records matched by id or unique key updated twice, not duplicated), counted once' :
+      `import ${each.id} could not be interrupted (${messageOf(each.error)}); run the group again`;
+    return `  chunk ${each.chunk + 1} (${each.reference}) had more than one import: ${done}, import ${each.kept_id} kept. ${each.reason}`;
+  });
+  if (summary.group_check_error !== undefined) {
+    lines.push(`  The group could not be read once more at the end (${messageOf(summary.group_check_error)}): run it again to find any create that landed late.`);
+  }
+  return lines;
 }
 
 /** Writes every errors_log and warnings_log entry, as the API gives them, keyed by input. */

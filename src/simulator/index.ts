@@ -16,6 +16,7 @@ import { ImportStore } from './store.js';
 import { TokenStore } from './token-store.js';
 
 export type { FaultAnswer, FaultSpec } from './faults.js';
+export { faultSchedule, type FaultScheduleOptions } from './fault-random.js';
 export type { RequestRecord, ResponseRecord, SimulatorCounts } from './observation.js';
 export type { PollPacing, RateLimit, RateLimits, SimulatorClient, SimulatorOptions } from './options.js';
 export { TEST_RATE_LIMITS } from './options.js';
@@ -41,6 +42,8 @@ export interface Simulator {
   /** Scripts a failure for matching requests; see FaultSpec. */
   fault(spec: FaultSpec): void;
   clearFaults(): void;
+  /** Resolves once every delayed fault scripted so far (a late store, a delayed answer) has been played. */
+  faultsSettled(): Promise<void>;
   /** Forgets the requests and the counts (not the imports). */
   clearLog(): void;
   /** Every token the token endpoint issued expires now. */
@@ -88,9 +91,13 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     },
     fault: (spec) => faults.add(spec),
     clearFaults: () => faults.clear(),
+    faultsSettled: () => faults.settled(),
     clearLog: () => observation.clear(),
     expireTokens: () => tokens.expireAll(Date.now()),
     onResponse: (listener) => observation.onResponse(listener),
-    close: () => closeServer(server),
+    close: () => {
+      faults.cancel();
+      return closeServer(server);
+    },
   };
 }

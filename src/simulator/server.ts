@@ -103,11 +103,20 @@ async function handle(parts: Parts, base: string, req: IncomingMessage, res: Ser
   } else {
     const { accept, authorization } = req.headers;
     const headers = { accept, authorization, 'content-type': req.headers['content-type'] };
-    reply = answerApiRequest(parts.api, { method, target, headers, base, body, now });
+    const request = { method, target, headers, base, body };
+    if (fault?.answer === 'store-late') {
+      // Given up for lost by its client, the request is acted on only later: its answer goes nowhere.
+      drop();
+      return faults.later(fault.delayMs, () => void answerApiRequest(parts.api, { ...request, now: Date.now() }));
+    }
+    reply = answerApiRequest(parts.api, { ...request, now });
   }
   // The request was acted on (an import stored, changed or deleted); its answer is lost.
   if (fault?.answer === 'drop-after-store') return drop();
-  send(parts, { method, target, at, token, fault: fault !== undefined }, res, reply);
+  const sent = { method, target, at, token, fault: fault !== undefined };
+  // Acted on now, answered later: unless the client hung up meanwhile.
+  if (fault?.answer === 'delay') return faults.later(fault.delayMs, () => void (!res.destroyed && send(parts, sent, res, reply)));
+  send(parts, sent, res, reply);
 }
 
 interface Sent {
