@@ -11,6 +11,8 @@ describe('update() attributes', () => {
     void client.update('xYZkjABcde', { reference: null, reference_origin: null });
     void client.update('xYZkjABcde', { metadata: { foo: 'bar', batch: 42 } });
     void client.update('xYZkjABcde', { _interrupt: true });
+    // Commerce Layer's importUpdate lets metadata be null, as reference and reference_origin: it clears them.
+    void client.update('xYZkjABcde', { metadata: null });
   });
 
   test('a wrong attribute name does not compile', () => {
