@@ -87,3 +87,14 @@ describe('createImportsClient', () => {
     void (() => createImportsClient({ organization: 'yourdomain', accessToken: 42 }));
   });
 });
+
+describe('environment', () => {
+  test('live or test, on the client and on importAll; nothing else compiles', () => {
+    expectTypeOf(createImportsClient).toBeCallableWith({ organization: 'yourdomain', accessToken: 't', environment: 'live' });
+    void client.importAll('skus', [], { environment: 'test' });
+    // @ts-expect-error not an environment
+    void (() => createImportsClient({ organization: 'yourdomain', accessToken: 't', environment: 'production' }));
+    // @ts-expect-error not an environment
+    void client.importAll('skus', [], { environment: 'prod' });
+  });
+});
