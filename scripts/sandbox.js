@@ -9,9 +9,12 @@
 // - SIGINT (Ctrl-C), SIGTERM or SIGHUP to this process: it stops its servers and build steps, then exits.
 //   A second signal while stopping kills them at once.
 // - The same signals to the npm process of `npm start`: npm forwards SIGINT and SIGTERM to its script's
-//   process, which is this one, since the start script `exec`s node (a shell in between would
-//   swallow them); on SIGHUP npm itself dies, and so does any parent: this process watches its
-//   parent and stops when it is gone.
+//   process, which is this one, since the start script `exec`s node: a shell left in between would
+//   swallow SIGINT (dash, the `sh` of Debian and Ubuntu, holds it until its child ends). On SIGHUP npm
+//   itself dies, and so does any parent: this process watches its parent and stops when it is gone.
+//   The start script is `exec node scripts/sandbox.js || node scripts/sandbox.js`: a POSIX shell
+//   becomes node and never reads past `||`; Windows' cmd.exe, which has no `exec`, says so in one line
+//   and runs the command after `||`.
 // - SIGKILL to this process, which nothing can catch: the servers it started watch it through an
 //   IPC channel (scripts/exit-with-parent.cjs) and end themselves when it closes.
 import { spawn } from 'node:child_process';

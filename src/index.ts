@@ -38,4 +38,5 @@ export { clientCredentials, type TokenProvider } from './auth/client-credentials
 export type { ClientCredentialsOptions } from './auth/credentials-options.js';
 export { CredentialsError } from './auth/credentials-error.js';
 export type { AccessTokenContext } from './transport/token.js';
+export type { ApiEnvironment } from './transport/environment.js';
 export type { Middleware } from 'openapi-fetch';

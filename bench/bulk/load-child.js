@@ -1,11 +1,13 @@
-// One load through one client, in a fresh process: `node load-child.js <client> <simulator url> <records> <concurrency>`,
+// One load through one client, in a fresh process: `node load-child.js <client> <simulator url> <records> <concurrency> [live|test]`,
 // client `ours` (client.importAll from dist/index.js) or `sdk-utils` (@commercelayer/sdk-utils's executeImport
 // over @commercelayer/sdk). Both get the same records, made here before the clock starts. Prints one JSON
 // line: when the call started and resolved (epoch ms), and what it resolved to, in brief.
 import { makeRecords } from './records.js';
 
-const [client, url, count, concurrency] = process.argv.slice(2);
-const TOKEN = 'bench-token';
+const [client, url, count, concurrency, environment = 'test'] = process.argv.slice(2);
+// For a live load, a token shaped as Commerce Layer's, whose `test: false` claim says live (the
+// simulator checks no signature); for a test load, one that says nothing, paced at test's limits.
+const TOKEN = environment === 'live' ? liveToken() : 'bench-token';
 const records = makeRecords(Number(count));
 
 let run;
@@ -46,4 +48,9 @@ process.stdout.write(`${JSON.stringify({ startedAt, endedAt, ...outcome })}\n`);
  */
 function toSimulator(origin) {
   return (input, init = {}) => fetch(`${origin}${input.pathname}${input.search}`, init);
+}
+
+function liveToken() {
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'RS512', typ: 'JWT' })}.${part({ organization: { slug: 'bench' }, application: { kind: 'integration' }, test: false })}.bench`;
 }

@@ -3,6 +3,7 @@
 // 1. Makespan of 400,000 skus (40 chunks of 10,000, concurrency 10) with long imports (1,000 inputs/s:
 //    10 s per chunk) and short ones (5,000 inputs/s: 2 s), the simulator's test-environment rate
 //    limits on, over the ideal client's makespan (bench/bulk/ideal.js); requests, 429s, response bytes.
+//    Then the short ones again under the live limits (twice test's), the client told so by its token.
 //    Each load runs on a fresh simulator in a process of its own, the client in another.
 // 2. Peak RSS of a process streaming 100,000 and 1,000,000 records from a generated NDJSON file into
 //    importAll (the simulator in another process, fast and without rate limits).
@@ -10,7 +11,8 @@
 // Builds dist/ first (BENCH_SKIP_BUILD=1 skips it), then runs every part on a copy of that build taken
 // at the start (in a temporary folder, with this checkout's node_modules linked beside it), so that a
 // rebuild of dist/ during the run, by a test run in the same checkout, cannot swap the code measured.
-// BENCH_BULK_ONLY=makespan|memory|size runs one part and writes no results file. Prints the table;
+// BENCH_BULK_ONLY=makespan|memory|size runs one part and writes no results file; BENCH_BULK_LOADS=short-live
+// (names, comma-separated) runs only those makespan loads, and writes none either. Prints the table;
 // writes bench/bulk-results.json.
 import { fork, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, createWriteStream, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -28,10 +30,18 @@ const ROOT = here('../..');
 const RECORDS = 400_000;
 const CHUNK = 10_000;
 const CONCURRENCY = 10;
+// Live organizations allow twice test's requests (docs.commercelayer.io/core/rate-limits): imports
+// are cacheable, reads 1,000 a minute and 250 per 10 s, writes 200 and 50. The live load's client
+// learns it from its token's `test: false` claim, as it would from Commerce Layer's.
+const LIVE_RATE_LIMITS = {
+  reads: { perMinute: 1000, perBurst: 250, burstSeconds: 10 },
+  writes: { perMinute: 200, perBurst: 50, burstSeconds: 10 },
+};
 const LOADS = [
-  { name: 'long', label: 'long imports (10 s per 10,000 inputs)', inputsPerSecond: 1000, target: 1.05 },
-  { name: 'short', label: 'short imports (2 s per 10,000 inputs)', inputsPerSecond: 5000, target: 1.1 },
-];
+  { name: 'long', label: 'long imports (10 s per 10,000 inputs)', inputsPerSecond: 1000, target: 1.05, environment: 'test' },
+  { name: 'short', label: 'short imports (2 s per 10,000 inputs)', inputsPerSecond: 5000, target: 1.1, environment: 'test' },
+  { name: 'short-live', label: 'short imports (2 s per 10,000 inputs) under the live limits', inputsPerSecond: 5000, target: 1.1, environment: 'live' },
+].filter((load) => !process.env.BENCH_BULK_LOADS || process.env.BENCH_BULK_LOADS.split(',').includes(load.name));
 const CLIENTS = [
   { name: 'ours', label: 'client.importAll' },
   { name: 'sdk-utils', label: '@commercelayer/sdk-utils 4.0.0 executeImport' },
@@ -59,7 +69,7 @@ try {
 }
 results.loadAverage = os.loadavg().map((l) => Math.round(l * 100) / 100);
 results.seconds = Math.round((Date.now() - started) / 1000);
-report(results, only ? undefined : here('../bulk-results.json'));
+report(results, only || process.env.BENCH_BULK_LOADS ? undefined : here('../bulk-results.json'));
 
 /** dist/ as just built, copied (without the rendered docs) beside package.json and a link to node_modules. */
 function snapshotBuild() {
@@ -77,16 +87,17 @@ async function makespans() {
   const out = [];
   for (const load of LOADS) {
     const chunks = Array.from({ length: Math.ceil(RECORDS / CHUNK) }, (_, i) => Math.min(CHUNK, RECORDS - i * CHUNK));
-    const simulator = { inputsPerSecond: load.inputsPerSecond };
-    const ideal = idealSchedule({ chunks, concurrency: CONCURRENCY, maxRunning: 10, inputsPerSecond: load.inputsPerSecond, writes: TEST_RATE_LIMITS.writes });
-    const entry = { ...load, records: RECORDS, chunks: chunks.length, concurrency: CONCURRENCY, simulator: { ...simulator, maxRunning: 10, rateLimits: TEST_RATE_LIMITS }, idealMs: ideal.makespanMs, idealCreatesMs: ideal.creates, clients: {} };
+    const limits = load.environment === 'live' ? LIVE_RATE_LIMITS : TEST_RATE_LIMITS;
+    const simulator = { inputsPerSecond: load.inputsPerSecond, rateLimits: limits };
+    const ideal = idealSchedule({ chunks, concurrency: CONCURRENCY, maxRunning: 10, inputsPerSecond: load.inputsPerSecond, writes: limits.writes });
+    const entry = { ...load, records: RECORDS, chunks: chunks.length, concurrency: CONCURRENCY, simulator: { ...simulator, maxRunning: 10 }, idealMs: ideal.makespanMs, idealCreatesMs: ideal.creates, clients: {} };
     for (const client of CLIENTS) {
       console.log(`${load.name} imports, ${client.label}: ${RECORDS.toLocaleString('en')} records...`);
       const host = await startHost(simulator);
       try {
-        const child = await runChild(join(here('.'), 'load-child.js'), [client.name, host.url, String(RECORDS), String(CONCURRENCY)]);
+        const child = await runChild(join(here('.'), 'load-child.js'), [client.name, host.url, String(RECORDS), String(CONCURRENCY), load.environment]);
         const seen = await host.report();
-        const analysis = analyse(child, seen, { slots: CONCURRENCY, writes: TEST_RATE_LIMITS.writes, idealMs: ideal.makespanMs });
+        const analysis = analyse(child, seen, { slots: CONCURRENCY, writes: limits.writes, idealMs: ideal.makespanMs });
         entry.clients[client.name] = { label: client.label, ...(child.error ? { error: child.error } : { result: child.result }), ...analysis };
         console.log(`  ${(analysis.makespanMs / 1000).toFixed(1)} s (${analysis.ratio}x the limit), ${analysis.requests} requests, ${analysis.throttled429} 429s${child.error ? `; failed: ${child.error}` : ''}`);
       } finally {

@@ -11,7 +11,7 @@ import type { ImportAllOptions, ImportRecords } from './import-all-types.js';
 export const MAX_CONCURRENCY = 10;
 const OPTION_NAMES = [
   'chunkSize', 'concurrency', 'group', 'format', 'columns', 'total', 'attributes', 'intervalMs', 'timeoutMs',
-  'interruptOnAbort', 'onResume', 'onProgress', 'signal',
+  'interruptOnAbort', 'onResume', 'onProgress', 'signal', 'environment',
 ] as const;
 const ATTRIBUTE_NAMES = ['parent_resource_id', 'skip_errors', 'metadata'];
 /** Keys of the metadata each chunk carries: the caller's metadata may not set them. */

@@ -35,6 +35,12 @@ export interface ImportAllOptions extends CallOptions {
   intervalMs?: number;
   /** Per import, as in `waitFor` (default 30 minutes). */
   timeoutMs?: number;
+  /**
+   * The organization's environment, `live` or `test`, whose published rate limits the load keeps to
+   * (live allows twice as many requests). Default: the access token's `test` claim, else test's
+   * limits. It is the organization's: the client paces every later load by it too.
+   */
+  environment?: 'live' | 'test';
   /** On abort, interrupt the group's imports still pending or running (default false: they keep running, and a rerun picks them up). */
   interruptOnAbort?: boolean;
   /** Called once, before anything is created, with what an earlier run of the group left on the server. */

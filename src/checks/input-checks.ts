@@ -30,8 +30,9 @@ export function assertUpdateAttributes(attributes: unknown): void {
       throw new InputError(`${name} must be a string or null, not ${kindOf(value)}`);
     }
   }
-  if (metadata !== undefined) {
-    if (!isPlainObject(metadata)) throw new InputError(`metadata must be a plain object, not ${kindOf(metadata)}`);
+  // null clears it, as Commerce Layer's importUpdate allows (metadata: object, nullable).
+  if (metadata !== undefined && metadata !== null) {
+    if (!isPlainObject(metadata)) throw new InputError(`metadata must be a plain object or null, not ${kindOf(metadata)}`);
     assertJsonValue(metadata, 'metadata', new Set());
   }
   if (_interrupt !== undefined && typeof _interrupt !== 'boolean') throw new InputError(`_interrupt must be a boolean, not ${kindOf(_interrupt)}`);

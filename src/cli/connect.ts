@@ -1,5 +1,5 @@
 import { ApiError, createImportsClient, ImportsError, InputError, type ImportsClient } from '../index.js';
-import type { Parsed } from './args.js';
+import { choiceOption, stringOption, type Parsed } from './args.js';
 import { CliError, EXIT, type ExitCode, UsageError } from './cli-error.js';
 import { resolveConnection } from './credentials.js';
 import type { Secrets } from './secrets.js';
@@ -16,9 +16,12 @@ export interface Connected {
  */
 export async function connect(command: string, values: Parsed['values'], env: NodeJS.ProcessEnv, secrets: Secrets): Promise<Connected> {
   const connection = resolveConnection(command, values, env, secrets);
+  // --environment (import): the organization's, whose rate limits a load keeps to; else the token's claim says.
+  const environment = stringOption(values, 'environment');
+  const options = environment === undefined ? connection.client : { ...connection.client, environment: choiceOption(command, environment, '--environment', ['live', 'test'] as const) };
   let client: ImportsClient;
   try {
-    client = createImportsClient(connection.client);
+    client = createImportsClient(options);
   } catch (error) {
     if (error instanceof InputError) throw new UsageError(error.message, command);
     throw error;

@@ -8,13 +8,14 @@ import { importCommand } from './commands/import.js';
 import { interruptCommand } from './commands/interrupt.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
+import { updateCommand } from './commands/update.js';
 import { waitCommand } from './commands/wait.js';
 import { failureOf } from './connect.js';
 import { createOutput, type Output } from './output.js';
 import { collectSecretArgs, Secrets } from './secrets.js';
 import { packageVersion } from './version.js';
 
-const COMMANDS: Command[] = [importCommand, listCommand, showCommand, waitCommand, interruptCommand, deleteCommand];
+const COMMANDS: Command[] = [importCommand, listCommand, showCommand, waitCommand, updateCommand, interruptCommand, deleteCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -8,7 +8,7 @@ import { importAll } from '../bulk/import-all.js';
 import { withCurrentLogs } from '../logs.js';
 import { assertCallOptions, assertImportId, assertUpdateAttributes } from '../checks/input-checks.js';
 import { LightRequest } from '../transport/light-request.js';
-import { createPacer, READ_LIMITS, WRITE_LIMITS } from '../transport/rate-pacer.js';
+import { checkedEnvironment, createPacing } from '../transport/environment.js';
 import { listPages } from './list-pages.js';
 import { listParams } from '../checks/list-query.js';
 import { type CallState, createTransport, JSON_API, REDACTED_AUTHORIZATION } from '../transport/transport.js';
@@ -38,9 +38,11 @@ interface FetchResult {
 
 export function createImportsClient(options: ImportsClientOptions): ImportsClient {
   const config = resolveOptions(options);
-  // The client's own count of what it sends, which importAll paces itself by.
-  const pacers = { read: createPacer(READ_LIMITS), write: createPacer(WRITE_LIMITS) };
-  const send = createTransport({ ...config, pacers });
+  // The client's own count of what it sends, which importAll paces itself by, at the limits of the
+  // environment the caller names or the token's claims say.
+  const pacing = createPacing(config.environment);
+  const { pacers } = pacing;
+  const send = createTransport({ ...config, pacers, observeToken: pacing.observe });
   const raw = createClient<paths, typeof JSON_API>({
     baseUrl: config.origin,
     fetch: send as unknown as typeof globalThis.fetch,
@@ -136,8 +138,11 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
     create: (attributes: ImportCreateAttributes, options?: CreateOptions) => create(attributes, options),
     delete: deleteImport,
     waitFor: (importId: string, options?: WaitForOptions) => waitFor(retrieve, importId, options),
-    importAll: (resourceType: ImportResourceType, records: ImportRecords, options?: ImportAllOptions) =>
-      importAll(
+    importAll: async (resourceType: ImportResourceType, records: ImportRecords, options?: ImportAllOptions) => {
+      // The organization's environment, named for this load: the client paces by it from now on.
+      const environment = checkedEnvironment('environment', (options as { environment?: unknown } | undefined)?.environment);
+      if (environment) pacing.pin(environment);
+      return importAll(
         {
           // importAll takes its turn from the pacers before each of these.
           create: (attributes, options) => create(attributes, options, true),
@@ -152,7 +157,8 @@ export function createImportsClient(options: ImportsClientOptions): ImportsClien
         resourceType,
         records,
         options,
-      ),
+      );
+    },
     raw,
   };
   // The overloads' sparse types are what `fields` makes of the same objects.

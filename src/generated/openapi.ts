@@ -505,7 +505,15 @@ export interface components {
              * @example ANY-EXTERNAL-REFERENCE-ORIGIN
              */
             reference_origin?: string | null;
-            metadata?: components["schemas"]["Metadata"];
+            /**
+             * @description Free-form key-value pairs of your own, kept with the import; `null` clears them.
+             * @example {
+             *       "foo": "bar"
+             *     }
+             */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
             /**
              * @description Send `true` to interrupt the import; its status becomes `interrupted`.
              * @example true

@@ -7,18 +7,6 @@ export interface RateWindow {
   ms: number;
 }
 
-/**
- * Commerce Layer's published limits for imports in the test environment (live allows twice as
- * many): reads 125 per 10 s and 500 a minute; writes 25 per 10 s and 100 a minute.
- */
-export const READ_LIMITS: RateWindow[] = [
-  { limit: 125, ms: 10_000 },
-  { limit: 500, ms: 60_000 },
-];
-export const WRITE_LIMITS: RateWindow[] = [
-  { limit: 25, ms: 10_000 },
-  { limit: 100, ms: 60_000 },
-];
 /** Clocks and queues differ a little between here and the server: keep this much clear of each window's edge. */
 const MARGIN_MS = 50;
 
@@ -39,11 +27,17 @@ export interface Pacer {
   settle(turn: Turn): void;
   /** Counts a request sent without asking first, so that the next `take` knows of it. */
   record(): void;
+  /** Paces by these windows from now on (each limit at most the pacer's capacity); what was sent still counts. */
+  setWindows(windows: readonly RateWindow[]): void;
 }
 
-/** A sliding-window pacer over the send times of the latest requests, kept in a ring. */
-export function createPacer(windows: readonly RateWindow[]): Pacer {
-  const size = Math.max(...windows.map((window) => window.limit));
+/**
+ * A sliding-window pacer over the send times of the latest requests, kept in a ring of `capacity`
+ * (default: the largest limit), which later windows may not exceed.
+ */
+export function createPacer(initial: readonly RateWindow[], capacity?: number): Pacer {
+  let windows = initial;
+  const size = capacity ?? Math.max(...windows.map((window) => window.limit));
   const sent = new Array<number>(size).fill(-Infinity);
   let next = 0;
   let queue: Promise<unknown> = Promise.resolve();
@@ -87,6 +81,10 @@ export function createPacer(windows: readonly RateWindow[]): Pacer {
       if (sent[slot] === at) sent[slot] = Date.now();
     },
     record: () => void record(),
+    setWindows(next) {
+      if (next.some((window) => window.limit > size)) throw new RangeError(`a window's limit is above the pacer's capacity of ${size}`);
+      windows = next;
+    },
   };
 }
 

@@ -18,6 +18,8 @@ export type { CallState };
 export interface TransportConfig {
   /** Counts every request sent, reads and writes apart, for callers that pace themselves (importAll). */
   pacers?: { read: Pacer; write: Pacer };
+  /** Told each token before it is sent, so that pacing can follow the environment its claims name. */
+  observeToken?: (token: string) => void;
   accessToken: AccessToken;
   fetch: typeof globalThis.fetch | undefined;
   timeoutMs: number;
@@ -56,6 +58,7 @@ export function createTransport(config: TransportConfig): (request: OutgoingRequ
       const token = fresh ?? (typeof config.accessToken === 'string' ? config.accessToken : await tokenFrom(config.accessToken, state, signal, false));
       fresh = undefined;
       if (signal?.aborted) throw signal.reason;
+      config.observeToken?.(token);
       headers.authorization = `Bearer ${token}`;
       // Every request counts against the API's limits; a paced call's first one was counted when it took its turn.
       if (config.pacers && !(state.paced && state.attempts === 0)) (request.method === 'GET' ? config.pacers.read : config.pacers.write).record();

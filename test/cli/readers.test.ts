@@ -49,6 +49,19 @@ describe('CSV', () => {
     }
   });
 
+  test('a header of one column holding another delimiter: the error names the delimiter the file seems to use and the flag', async () => {
+    expect(await failure('code;name;shipping_category_id\nA;B;C\n', 'csv')).toBe(
+      'line 1: the header is one column, "code;name;shipping_category_id": the file seems to separate its fields with ";", not ","; read it with --delimiter ";"',
+    );
+    expect(await failure('code\tname\nA\tB\n', 'csv')).toMatch(/seems to separate its fields with tabs, not ","; read it with --delimiter tab$/);
+    expect(await failure('code|name\nA|B\n', 'csv')).toMatch(/with "\|", not ","; read it with --delimiter "\|"$/);
+    expect(await failure('code,name\nA,B\n', 'csv', ';')).toMatch(/with ",", not ";"; read it with --delimiter ,$/);
+    // The most frequent wins when the header holds several.
+    expect(await failure('a;b;c|d\n1;2;3|4\n', 'csv')).toMatch(/--delimiter ";"$/);
+    // One column whose name holds none of them is a one-column file.
+    expect((await read('code\nA\n', 'csv')).records).toStrictEqual([{ code: 'A' }]);
+  });
+
   test('where a malformed file breaks: line and column, counted in line feeds whatever the line ends', async () => {
     expect(await failure('a,b\n1,2\n3,"4\n5,6\n', 'csv')).toBe('line 3, column 3: the quoted field ("b") that opens here, in record 2, is never closed');
     expect(await failure('a,b\r\n"x\r\ny",2\r\n"1"x,2\r\n', 'csv')).toMatch(/^line 4, column 1: the quoted field \("a"\) that starts here, in record 2, has "x" after its closing quote/);

@@ -87,7 +87,8 @@ describe('secrets', () => {
 describe('the command that resumes', () => {
   test('repeats the arguments, names the group, drops the token and quotes for a shell', () => {
     const argv = ['import', 'skus', 'my file.csv', '--access-token', 'secret-1', '--group', 'old', '--parent', "O'Brien", '--access-token=secret-2'];
-    expect(resumeCommand(argv, 'skus-abc', '/usr/lib/node_modules/commercelayer-imports/dist/cli/main.js'.replace(/main\.js$/, 'commercelayer-imports'))).toBe(
+    const bin = '/usr/lib/node_modules/commercelayer-imports/dist/cli/commercelayer-imports';
+    expect(resumeCommand(argv, 'skus-abc', bin, { PATH: '/usr/lib/node_modules/commercelayer-imports/dist/cli' })).toBe(
       "commercelayer-imports import skus 'my file.csv' --parent 'O'\\''Brien' --group skus-abc",
     );
     expect(shellQuote('a;b')).toBe("'a;b'");

@@ -52,6 +52,18 @@ describe('the documented 200 examples', () => {
     await expect(clientFor().update(data.id, data.attributes)).resolves.toStrictEqual(seedResponse().data);
   });
 
+  test('metadata: null, which clears it (Commerce Layer\'s importUpdate: nullable), is sent as null and the document takes it', async () => {
+    const sent: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      sent.push(String(init?.body));
+      return fetch(input, init);
+    };
+    const { data } = metadataRequest();
+    // Prism answers 422 to a body the document refuses; the first 200 example otherwise.
+    await expect(clientFor({ fetch: recording }).update(data.id, { metadata: null })).resolves.toStrictEqual(seedResponse().data);
+    expect(JSON.parse(sent[0]!).data.attributes).toStrictEqual({ metadata: null });
+  });
+
   test('interrupt() sends the interrupt example and resolves to the interrupted import', async () => {
     const { data } = interruptRequest();
     expect(data.attributes).toStrictEqual({ _interrupt: true });

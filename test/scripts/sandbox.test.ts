@@ -3,7 +3,7 @@
 // started ends and its ports are free again. Each case starts the real `npm start` in the
 // background, in a copy of this checkout (the sandbox rewrites dist/, which other tests read), on
 // free loopback ports.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -179,6 +179,14 @@ afterAll(() => {
   if (checkout) rmSync(checkout, { recursive: true, force: true });
 });
 
+test('the start script has a form for a shell without `exec` (Windows\' cmd.exe), after `||`, which a POSIX shell never reaches', () => {
+  const { scripts } = JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  expect(scripts.start).toBe('exec node scripts/sandbox.js || node scripts/sandbox.js');
+  // A POSIX shell execs node: nothing after `||` runs, whatever node's exit code.
+  const ran = spawnSync('sh', ['-c', `exec ${JSON.stringify(process.execPath)} -e "process.exit(3)" || echo fallback-ran; echo after`], { encoding: 'utf8' });
+  expect([ran.status, ran.stdout]).toStrictEqual([3, '']);
+});
+
 describe('the sandbox (npm start) stops however it is stopped', () => {
   test.each([
     // npm forwards SIGTERM and SIGINT to the sandbox, the same signals to it as it would get directly.
@@ -210,7 +218,8 @@ describe('the sandbox (npm start) stops however it is stopped', () => {
     const tree = processTree(sandbox.npm.pid!);
     leftovers = tree;
     const pids = tree.map((info) => info.pid);
-    const sandboxProcess = tree.find((info) => /\bscripts\/sandbox\.js\b/.test(info.command));
+    // node itself, not the shell npm runs the start script through (`sh -c node scripts/sandbox.js`).
+    const sandboxProcess = tree.find((info) => /\bscripts\/sandbox\.js\b/.test(info.command) && !/^(\S*\/)?(sh|dash|bash)\s/.test(info.command));
     const prism = tree.find((info) => info.command.includes('prism-cli'));
     expect(sandboxProcess, JSON.stringify(tree)).toBeDefined();
     expect(prism, JSON.stringify(tree)).toBeDefined();

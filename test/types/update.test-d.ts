@@ -11,6 +11,8 @@ describe('update() attributes', () => {
     void client.update('xYZkjABcde', { reference: null, reference_origin: null });
     void client.update('xYZkjABcde', { metadata: { foo: 'bar', batch: 42 } });
     void client.update('xYZkjABcde', { _interrupt: true });
+    // Commerce Layer's importUpdate lets metadata be null, as reference and reference_origin: it clears them.
+    void client.update('xYZkjABcde', { metadata: null });
   });
 
   test('a wrong attribute name does not compile', () => {
@@ -83,5 +85,16 @@ describe('createImportsClient', () => {
     void (() => createImportsClient({ organization: 'yourdomain' }));
     // @ts-expect-error a number is not a token
     void (() => createImportsClient({ organization: 'yourdomain', accessToken: 42 }));
+  });
+});
+
+describe('environment', () => {
+  test('live or test, on the client and on importAll; nothing else compiles', () => {
+    expectTypeOf(createImportsClient).toBeCallableWith({ organization: 'yourdomain', accessToken: 't', environment: 'live' });
+    void client.importAll('skus', [], { environment: 'test' });
+    // @ts-expect-error not an environment
+    void (() => createImportsClient({ organization: 'yourdomain', accessToken: 't', environment: 'production' }));
+    // @ts-expect-error not an environment
+    void client.importAll('skus', [], { environment: 'prod' });
   });
 });

@@ -3,7 +3,7 @@ import { EXIT, type ExitCode } from '../cli-error.js';
 import { failureOf } from '../connect.js';
 import { colorFor } from '../output.js';
 import { createDisplay } from '../progress/display.js';
-import { count } from '../progress/format.js';
+import { count, counted } from '../progress/format.js';
 import { readRecords, type Scan } from '../readers/records.js';
 import type { FileFormat, Input } from '../readers/source.js';
 import { resumeCommand } from '../resume-command.js';
@@ -111,8 +111,10 @@ export async function runLoad(plan: LoadPlan): Promise<ExitCode> {
 export function resumeMessage(resume: ImportAllResume, chunksTotal: number): string | undefined {
   const { completed, running, interrupted } = resume;
   if (completed + running + interrupted === 0) return undefined;
-  if (completed >= chunksTotal) return `All ${count(chunksTotal)} chunks of group ${resume.group} were already completed: nothing to import.`;
-  const parts = [`${count(completed)} of ${count(chunksTotal)} chunks already completed, resuming`];
+  if (completed >= chunksTotal) {
+    return `${chunksTotal === 1 ? 'The 1 chunk' : `All ${count(chunksTotal)} chunks`} of group ${resume.group} ${chunksTotal === 1 ? 'was' : 'were'} already completed: nothing to import.`;
+  }
+  const parts = [`${count(completed)} of ${counted(chunksTotal, 'chunk')} already completed, resuming`];
   if (running > 0) parts.push(`following the ${count(running)} still running`);
   if (interrupted > 0) parts.push(`${count(interrupted)} interrupted earlier and not sent again (another --group starts over)`);
   return parts.join('; ');

@@ -39,6 +39,7 @@ export const importCommand: Command = {
     group: { type: 'string', value: '<name>', description: 'Name the load (imports get reference <name>-0001, ...). Default: derived from the file, the resource type, --parent and --chunk-size, so a rerun resumes; another name starts a separate load.' },
     errors: { type: 'string', value: '<file>', description: 'Write every errors_log and warnings_log entry there, as JSON (default: <group>.log.json, when there are any).' },
     quiet: { type: 'boolean', short: 'q', description: 'No progress display and no summary: only errors, and the exit code.' },
+    environment: { type: 'string', value: '<live|test>', description: 'The organization\'s environment, whose rate limits the load keeps to (live allows twice test\'s). Default: the access token\'s test claim; test\'s limits when it has none.' },
     ...CONNECTION_OPTIONS,
   },
   positionals: { min: 2, max: 2, names: '<resource_type> and <file> (or - for standard input)' },

@@ -6,7 +6,7 @@ import { count } from '../progress/format.js';
 import type { Command } from './command.js';
 
 /** Every attribute but the inputs (up to 10,000 records) and, unless --logs, the logs. */
-const SHOW_FIELDS: ImportAttributeName[] = [
+export const SHOW_FIELDS: ImportAttributeName[] = [
   'resource_type', 'format', 'parent_resource_id', 'status', 'started_at', 'completed_at', 'interrupted_at', 'inputs_size', 'errors_count',
   'warnings_count', 'processed_count', 'skip_errors', 'attachment_url', 'created_at', 'updated_at', 'reference', 'reference_origin', 'metadata',
 ];

@@ -27,8 +27,9 @@ export const waitCommand: Command = {
     const intervalMs = integerOption('wait', values, 'interval', 100, 600_000, 2000);
     const json = values.json === true;
     const { client } = await connect('wait', values, env, output.secrets);
-    const first = await client.retrieve(id!, { fields: ['status', 'reference', 'inputs_size', 'processed_count', 'errors_count'] });
+    const first = await client.retrieve(id!, { fields: ['status', 'reference', 'inputs_size', 'processed_count', 'errors_count', 'metadata'] });
     const reference = first.attributes.reference ?? id!;
+    const { chunk, chunksTotal } = chunkOf(first.attributes.metadata);
     const { display } = createDisplay({
       stream: json ? output.stderr : output.stdout,
       write: json ? output.err : output.out,
@@ -36,7 +37,7 @@ export const waitCommand: Command = {
       quiet: values.quiet === true,
       label: reference,
       recordsTotal: first.attributes.inputs_size ?? 0,
-      chunksTotal: 1,
+      chunksTotal,
     });
     const controller = new AbortController();
     let stopped = false;
@@ -52,8 +53,8 @@ export const waitCommand: Command = {
         onProgress: ({ status, processed_count, inputs_size, errors_count }) => {
           const handled = (processed_count ?? 0) + (errors_count ?? 0);
           display.progress({
-            group: '', chunk: 0, reference, id: id!, resumed: false, status, processed_count, inputs_size, errors_count,
-            processed_total: handled, records_read: inputs_size ?? 0, records_total: inputs_size ?? undefined, chunks_total: 1,
+            group: '', chunk, reference, id: id!, resumed: false, status, processed_count, inputs_size, errors_count,
+            processed_total: handled, records_read: inputs_size ?? 0, records_total: inputs_size ?? undefined, chunks_total: chunksTotal,
           });
         },
       });
@@ -77,3 +78,15 @@ export const waitCommand: Command = {
     return exitCode;
   },
 };
+
+/**
+ * The import's place in its load, from the chunk_number its metadata carries (`2/5`, or `2` when
+ * the load's size was not known; importAll and Commerce Layer's CLI write it): chunk 2/5, 2/? (0
+ * stands for not known). An import of no load is chunk 1/1.
+ */
+export function chunkOf(metadata: unknown): { chunk: number; chunksTotal: number } {
+  const number = (metadata as { chunk_number?: unknown } | null | undefined)?.chunk_number;
+  const match = typeof number === 'string' ? /^(\d+)(?:\/(\d+))?$/.exec(number) : null;
+  if (!match || Number(match[1]) < 1) return { chunk: 0, chunksTotal: 1 };
+  return { chunk: Number(match[1]) - 1, chunksTotal: match[2] === undefined ? 0 : Number(match[2]) };
+}

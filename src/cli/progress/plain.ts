@@ -39,7 +39,7 @@ export function plainDisplay(write: (line: string) => void, model: LoadProgress,
 }
 
 export function statusLine(chunk: ChunkView, chunksTotal: number): string {
-  const name = `chunk ${chunk.chunk + 1}/${chunksTotal} ${chunk.reference} (${chunk.id})`;
+  const name = `chunk ${chunk.chunk + 1}/${chunksTotal || '?'} ${chunk.reference} (${chunk.id})`;
   const finished = chunk.status === 'completed' || chunk.status === 'interrupted';
   if (!finished) return `${name}: ${chunk.status}${chunk.resumed ? ', from an earlier run' : ''}`;
   const earlier = chunk.resumed ? ' (by an earlier run)' : '';

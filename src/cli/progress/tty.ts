@@ -50,7 +50,7 @@ export function ttyDisplay(stream: NodeJS.WriteStream, model: LoadProgress, labe
     const size = view.size === undefined ? '?' : count(view.size);
     return renderLine(
       [
-        { text: `  chunk ${chunk + 1}/${model.chunksTotal}  ` },
+        { text: `  chunk ${chunk + 1}/${model.chunksTotal || '?'}  ` },
         { text: view.status.padEnd(11), style: styleOfStatus(view.status) },
         { text: `  ${count(view.processed)}/${size}` },
         { text: `  ${counted(view.errors, 'error')}`, style: view.errors > 0 ? 'red' : undefined },

@@ -17,7 +17,7 @@ export interface CsvScan {
 function parserOptions(delimiter: string, label: string): Options {
   return {
     // The header names the columns: each record is an object of strings, as the API reads a CSV file.
-    columns: (header: string[]) => checkedHeader(header, label),
+    columns: (header: string[]) => checkedHeader(header, label, delimiter),
     bom: true,
     delimiter,
     skip_empty_lines: true,
@@ -58,7 +58,18 @@ export async function* readCsv(path: string, label: string, delimiter: string): 
   yield* csvRecords(fileChunks(path), delimiter, label);
 }
 
-function checkedHeader(header: string[], label: string): string[] {
+/** The delimiters --delimiter takes, as a user types each. */
+const OTHER_DELIMITERS: [string, string][] = [[',', ','], [';', '";"'], ['\t', 'tab'], ['|', '"|"']];
+
+function checkedHeader(header: string[], label: string, delimiter: string): string[] {
+  // A header of one column holding another delimiter: the file is not comma-separated, and reading it
+  // so would send one attribute named "code;name;...". Said, not guessed: the flag reads it.
+  const seemsToUse = header.length === 1 ? OTHER_DELIMITERS.filter(([other]) => other !== delimiter && header[0]!.includes(other)) : [];
+  if (seemsToUse.length > 0) {
+    const [other, flag] = seemsToUse.reduce((a, b) => (header[0]!.split(b[0]).length > header[0]!.split(a[0]).length ? b : a));
+    const named = other === '\t' ? 'tabs' : `"${other}"`;
+    throw new FileError(label, `the header is one column, ${JSON.stringify(header[0])}: the file seems to separate its fields with ${named}, not ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`}; read it with --delimiter ${flag}`, 'line 1');
+  }
   const seen = new Set<string>();
   header.forEach((name, index) => {
     if (name.trim() === '') throw new FileError(label, `column ${index + 1} of the header has no name`, 'line 1');

@@ -142,6 +142,11 @@ describe('import ids', () => {
   });
 });
 
+test('metadata: null is sent as null (Commerce Layer\'s importUpdate: object, nullable), which clears it', async () => {
+  await clientFor().update('xYZkjABcde', { metadata: null });
+  expect(onlyRequest().body.toString()).toBe('{"data":{"type":"imports","id":"xYZkjABcde","attributes":{"metadata":null}}}');
+});
+
 describe('input refused before sending', () => {
   class Settings {
     foo = 'bar';
@@ -151,7 +156,6 @@ describe('input refused before sending', () => {
 
   test.each([
     ['an array', []],
-    ['null', null],
     ['a string', 'foo=bar'],
     ['a Date', new Date(0)],
     ['a Map', new Map([['foo', 'bar']])],
