@@ -60,3 +60,10 @@ export function validateRecord(resourceType: ImportResourceType, record: Record<
   }
   return errors;
 }
+
+/** One line for people: `code can't be blank; weight is not a number`. */
+export function formatRecordErrors(errors: RecordErrors): string {
+  return Object.entries(errors)
+    .map(([attribute, messages]) => `${attribute} ${messages.join(', ')}`)
+    .join('; ');
+}
