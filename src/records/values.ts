@@ -8,8 +8,13 @@ import type { AttributeRule } from './rules.js';
 export type ValueFormat = 'json' | 'csv';
 
 /** Absent for the API's presence check: no value, null, or text that is empty or only spaces (Rails' `blank?`). */
-export const blank = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+export function blank(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== 'string') return false;
+  // A printable ASCII first character cannot start a blank text: the common case, without trimming.
+  const first = value.charCodeAt(0);
+  return value.length === 0 || ((first <= 32 || first >= 127) && value.trim() === '');
+}
 
 // A decimal number as text, whole: parseFloat would read "12abc" as 12, but the API's numericality check does not.
 const NUMBER_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;

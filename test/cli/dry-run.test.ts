@@ -46,7 +46,7 @@ describe('import --dry-run', () => {
     expect(result.stdout.split('\n').slice(0, 4)).toStrictEqual([
       "line 3: name can't be blank",
       "line 7: shipping_category_id can't be blank",
-      'line 9: unit_of_weight is not included in the list; weight is not a number',
+      'line 9: weight is not a number; unit_of_weight is not included in the list',
       '3 of 6 records are invalid.',
     ]);
     expect(result.stdout).toMatch(/Dry run, nothing sent\. The load: group skus-[0-9a-f]{12}, 1 chunk of up to 10,000, 6 records\./);
@@ -131,7 +131,7 @@ describe('the import refuses invalid records', () => {
     const before = posts();
     const result = await runCli(['import', 'skus', path, ...connection()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("line 3: name can't be blank\nline 7: shipping_category_id can't be blank\nline 9: unit_of_weight is not included in the list; weight is not a number\n");
+    expect(result.stderr).toContain("line 3: name can't be blank\nline 7: shipping_category_id can't be blank\nline 9: weight is not a number; unit_of_weight is not included in the list\n");
     expect(result.stderr).toContain('3 of 6 records in ');
     expect(result.stderr).toContain('are invalid: nothing was sent.');
     expect(result.stderr).toContain('--skip-errors');
