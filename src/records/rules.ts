@@ -1,7 +1,7 @@
 // One table of what an import input of each type must hold: the generated SDK table
 // (src/generated/records.ts) with the dashboard's refinements, the documented unique keys and the
 // parents folded in. The simulator's verdicts and the library's checks both read it.
-import { GENERATED_RECORD_RULES } from '../generated/records.js';
+import { BASE_ATTRIBUTES, GENERATED_RECORD_RULES } from '../generated/records.js';
 import { InputError } from '../errors.js';
 import type { ImportResourceType } from '../types.js';
 import { PARENT_RELATIONSHIPS, UNIQUE_KEYS } from './keys.js';
@@ -60,24 +60,26 @@ function build(resourceType: ImportResourceType): RecordRules {
   const conditions = CONDITIONS[resourceType] ?? {};
   const parent = PARENT_RELATIONSHIPS[resourceType];
   const attributes: Record<string, AttributeRule> = {};
-  for (const [name, rule] of Object.entries(generated.attributes) as [string, { type: AttributeType; required: boolean; values?: readonly string[] }][]) {
+  const generatedAttributes = { ...BASE_ATTRIBUTES, ...generated.attributes } as Record<string, { type: AttributeType; required?: boolean; values?: readonly string[] }>;
+  for (const [name, rule] of Object.entries(generatedAttributes).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const refinement = refinements[name];
     attributes[name] = {
       ...rule,
+      required: rule.required === true,
       ...(refinement ? { type: refinement.integer ? 'integer' : 'number', minimum: refinement.minimum, exclusiveMinimum: refinement.exclusiveMinimum } : {}),
       ...(conditions[name] ? { condition: conditions[name] } : {}),
     };
   }
   const relationships: Record<string, RelationshipRule> = {};
-  for (const [name, rule] of Object.entries(generated.relationships) as [string, { required: boolean; many: boolean; targets: readonly string[] }][]) {
+  for (const [name, rule] of Object.entries(generated.relationships) as [string, { required?: boolean; many?: boolean; targets: readonly string[] }][]) {
     const attribute = `${name}_id`;
     const code = `${name}_code`;
     relationships[name] = {
       name,
       attribute,
       ...(code in attributes ? { codeAttribute: code } : {}),
-      required: rule.required,
-      many: rule.many,
+      required: rule.required === true,
+      many: rule.many === true,
       targets: rule.targets,
       parent: parent === name,
       ...(conditions[attribute] ? { condition: conditions[attribute] } : {}),
