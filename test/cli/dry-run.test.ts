@@ -146,5 +146,6 @@ describe('the import refuses invalid records', () => {
     expect(created[0]!.attributes.skip_errors).toBe(true);
     expect(created[0]!.attributes.inputs_size).toBe(6);
     expect(JSON.parse(result.stdout)).toMatchObject({ records_total: 6 });
+    expect(result.stderr).toContain('3 of 6 records are invalid (--dry-run lists them): sent anyway, as --skip-errors asks; the API skips them.');
   });
 });

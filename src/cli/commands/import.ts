@@ -8,6 +8,7 @@ import { recordVerdicts } from '../readers/invalid-records.js';
 import { scanFile } from '../readers/records.js';
 import { FILE_FORMATS, formatOfName, openInput, type FileFormat } from '../readers/source.js';
 import { RESOURCE_TYPES } from '../resource-types.js';
+import { count } from '../progress/format.js';
 import { onCtrlC } from '../signals.js';
 import type { Command } from './command.js';
 import { refuseInvalid, runDryRun, SHOWN_INVALID } from './dry-run.js';
@@ -105,6 +106,9 @@ export const importCommand: Command = {
         return await runDryRun({ ...verdict, group, chunkSize, client });
       }
       if (verdicts.invalid > 0 && values['skip-errors'] !== true) return await refuseInvalid(verdict);
+      if (verdicts.invalid > 0 && values.quiet !== true) {
+        output.err(`${count(verdicts.invalid)} of ${count(scan.count)} records are invalid (--dry-run lists them): sent anyway, as --skip-errors asks; the API skips them.\n`);
+      }
       const connected = await connect('import', values, env, output.secrets);
       releaseEarly();
       return await runLoad({
