@@ -67,6 +67,8 @@ export function applyInput(records: RecordStore, imp: Pick<StoredImport, 'resour
       if (!errors[reference.relationship]?.includes(MISSING_RECORD)) add(reference.relationship, MISSING_RECORD);
       continue;
     }
+    // The record keeps the found record's own id string: a million SKUs of one shipping category share one.
+    if (reference.by === 'id' && !reference.fromParent && changes[reference.attribute] === reference.value) changes[reference.attribute] = found.id;
     const codeAttribute = reference.by === 'id' ? rules.codeAttribute(resourceType, reference.relationship) : undefined;
     if (codeAttribute !== undefined && blank(changes[codeAttribute]) && typeof found.code === 'string') changes[codeAttribute] = found.code;
   }
@@ -79,11 +81,11 @@ export function applyInput(records: RecordStore, imp: Pick<StoredImport, 'resour
   }
   // A record matched by id may take a key another record has: the key is unique.
   const takenBy = records.findByKey(resourceType, result);
-  if (takenBy && takenBy !== existing) add(rules.firstKeyAttribute(resourceType)!, TAKEN);
+  if (takenBy && takenBy.id !== existing?.id) add(rules.firstKeyAttribute(resourceType)!, TAKEN);
 
   const key = logKeyOf(resourceType, result, index);
   if (Object.keys(errors).length > 0) return { kind: 'failed', key, errors };
-  if (existing) records.update(resourceType, existing, changes);
+  if (existing) records.update(resourceType, existing.id, changes);
   else records.create(resourceType, changes);
   return input.warn === true ? { kind: 'imported', key, warnings: ['was imported with a warning'] } : { kind: 'imported', key };
 }

@@ -15,8 +15,9 @@ export const simulatorRules = {
 
   /** The documented unique key's values, joined; undefined when the type has none or the record lacks a part. */
   keyOf(resourceType: string, record: Record<string, unknown>): string | undefined {
-    // A NUL cannot appear in a code, an email or an id: an unambiguous joint.
-    return rulesOf(resourceType) ? recordKey(resourceType as ImportResourceType, record)?.join('\u0000') : undefined;
+    const values = rulesOf(resourceType) ? recordKey(resourceType as ImportResourceType, record) : undefined;
+    // A one-part key is its value, no copy; a NUL cannot appear in a code, an email or an id: an unambiguous joint.
+    return values === undefined ? undefined : values.length === 1 ? values[0] : values.join('\u0000');
   },
 
   /** The `<relationship>_id` a parent_resource_id stands for, if the type has a parent. */
