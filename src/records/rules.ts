@@ -66,7 +66,9 @@ function build(resourceType: ImportResourceType): RecordRules {
     attributes[name] = {
       ...rule,
       required: rule.required === true,
-      ...(refinement ? { type: refinement.integer ? 'integer' : 'number', minimum: refinement.minimum, exclusiveMinimum: refinement.exclusiveMinimum } : {}),
+      ...(refinement && { type: refinement.integer ? 'integer' : 'number' }),
+      ...(refinement?.minimum !== undefined && { minimum: refinement.minimum }),
+      ...(refinement?.exclusiveMinimum !== undefined && { exclusiveMinimum: refinement.exclusiveMinimum }),
       ...(conditions[name] ? { condition: conditions[name] } : {}),
     };
   }

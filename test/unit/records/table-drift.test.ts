@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { RECORD_RULES } from '../../../src/index.js';
+import { CONDITIONS, NUMBER_REFINEMENTS } from '../../../src/records/refinements.js';
 import { importResourceTypeValues } from '../../../src/generated/openapi.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -72,6 +73,23 @@ describe('the records table', () => {
     expect(RECORD_RULES.prices.relationships.price_list).toMatchObject({ attribute: 'price_list_id', targets: ['price_lists'], parent: true });
     expect(RECORD_RULES.prices.relationships.sku).toMatchObject({ attribute: 'sku_id', codeAttribute: 'sku_code', targets: ['skus'] });
     expect(RECORD_RULES.stock_items.relationships.sku?.codeAttribute).toBe('sku_code');
+  });
+
+  test("names in the dashboard's refinements only attributes the SDK's types have, numbers where it refines a number", () => {
+    for (const [type, refinements] of Object.entries(NUMBER_REFINEMENTS)) {
+      for (const name of Object.keys(refinements!)) {
+        expect(RECORD_RULES[type as keyof typeof RECORD_RULES].attributes[name]?.type, `${type}.${name}`).toMatch(/^(integer|number)$/);
+      }
+    }
+    for (const [type, conditions] of Object.entries(CONDITIONS)) {
+      const rules = RECORD_RULES[type as keyof typeof RECORD_RULES];
+      for (const [name, condition] of Object.entries(conditions!)) {
+        const attributes = [...Object.keys(rules.attributes), ...Object.values(rules.relationships).map((r) => r.attribute)];
+        for (const named of [name, ...(condition.unlessAny ?? []), ...(condition.unlessTrue ? [condition.unlessTrue] : [])]) {
+          expect(attributes, `${type}: ${named}`).toContain(named);
+        }
+      }
+    }
   });
 
   test('names, for each parent and each unique key, attributes and relationships the type has', () => {
