@@ -7,7 +7,7 @@
 // record it names by id or code must exist in the organization. Two markers of this simulator's own
 // let tests script outcomes: `invalid: true` fails an input, `warn: true` imports it with a warning.
 import { simulatorRules as rules } from './record-rules.js';
-import type { RecordStore, StoredRecord } from './records.js';
+import type { RecordStore } from './records.js';
 import type { StoredImport } from './store.js';
 
 type Input = Record<string, unknown>;
@@ -16,7 +16,7 @@ export type InputVerdict =
   | { kind: 'imported'; key: string; warnings?: string[] }
   | { kind: 'failed'; key: string; errors: Record<string, string[]> };
 
-/** The simulator's scripting markers: never part of a record. */
+/** The simulator's scripting markers, and the id that finds a record: never attributes of one. */
 const MARKERS = new Set(['invalid', 'warn', 'id']);
 
 /**
@@ -39,11 +39,11 @@ function changesOf(resourceType: string, parentId: string | null, input: Input):
   return changes;
 }
 
-/** The record a reference names, in any of the resource types it may be of. */
-function referenced(records: RecordStore, resourceTypes: readonly string[], by: 'id' | 'code', value: string): StoredRecord | undefined {
+/** The id of the record a reference names, in any of the resource types it may be of, and that type. */
+function referenced(records: RecordStore, resourceTypes: readonly string[], by: 'id' | 'code', value: string): [string, string] | undefined {
   for (const type of resourceTypes) {
-    const found = by === 'id' ? records.get(type, value) : records.findByKey(type, { code: value });
-    if (found) return found;
+    const id = by === 'id' ? records.idOf(type, value) : records.idByKey(type, { code: value });
+    if (id !== undefined) return [id, type];
   }
   return undefined;
 }
@@ -67,10 +67,13 @@ export function applyInput(records: RecordStore, imp: Pick<StoredImport, 'resour
       if (!errors[reference.relationship]?.includes(MISSING_RECORD)) add(reference.relationship, MISSING_RECORD);
       continue;
     }
-    // The record keeps the found record's own id string: a million SKUs of one shipping category share one.
-    if (reference.by === 'id' && !reference.fromParent && changes[reference.attribute] === reference.value) changes[reference.attribute] = found.id;
+    // The record keeps the organization's own id string: a million SKUs of one shipping category share one.
+    if (reference.by === 'id' && changes[reference.attribute] === reference.value) changes[reference.attribute] = found[0];
     const codeAttribute = reference.by === 'id' ? rules.codeAttribute(resourceType, reference.relationship) : undefined;
-    if (codeAttribute !== undefined && blank(changes[codeAttribute]) && typeof found.code === 'string') changes[codeAttribute] = found.code;
+    if (codeAttribute !== undefined && blank(changes[codeAttribute])) {
+      const code = records.valueOf(found[1], found[0], 'code');
+      if (typeof code === 'string') changes[codeAttribute] = code;
+    }
   }
 
   const existing = blank(input.id) ? records.findByKey(resourceType, changes) : records.get(resourceType, String(input.id));
@@ -80,8 +83,8 @@ export function applyInput(records: RecordStore, imp: Pick<StoredImport, 'resour
     for (const message of messages) add(attribute, message);
   }
   // A record matched by id may take a key another record has: the key is unique.
-  const takenBy = records.findByKey(resourceType, result);
-  if (takenBy && takenBy.id !== existing?.id) add(rules.firstKeyAttribute(resourceType)!, TAKEN);
+  const takenBy = records.idByKey(resourceType, result);
+  if (takenBy !== undefined && takenBy !== existing?.id) add(rules.firstKeyAttribute(resourceType)!, TAKEN);
 
   const key = logKeyOf(resourceType, result, index);
   if (Object.keys(errors).length > 0) return { kind: 'failed', key, errors };

@@ -83,6 +83,31 @@ export class RecordStore {
     return position === undefined ? undefined : records!.at(position);
   }
 
+  /**
+   * The id, when the type has a record of it: the very string kept for an id given (a seed record's),
+   * so that the records naming it share one string rather than a copy each.
+   */
+  idOf(resourceType: string, id: string): string | undefined {
+    const records = this.types.get(resourceType);
+    const position = records?.positionOf(id);
+    return position === undefined ? undefined : (records!.givenIdAt.get(position) ?? id);
+  }
+
+  /** One attribute of the record of this id, without building the whole record. */
+  valueOf(resourceType: string, id: string, attribute: string): unknown {
+    const records = this.types.get(resourceType);
+    const position = records?.positionOf(id);
+    return position === undefined ? undefined : records!.columns.get(attribute)?.[position];
+  }
+
+  /** The id of the record whose documented key has these values, without building the record. */
+  idByKey(resourceType: string, values: Record<string, unknown>): string | undefined {
+    const records = this.types.get(resourceType);
+    const key = records && this.keyOf(resourceType, values);
+    const position = key === undefined ? undefined : records!.byKey.get(key);
+    return position === undefined ? undefined : records!.idAt(position);
+  }
+
   /** The record whose documented key has these values (`values` holds at least the key's attributes). */
   findByKey(resourceType: string, values: Record<string, unknown>): StoredRecord | undefined {
     const records = this.types.get(resourceType);

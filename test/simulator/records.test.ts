@@ -80,6 +80,12 @@ describe('an import updates the records that exist', () => {
     expect(simulator.records('skus')).toStrictEqual([{ ...sku, code: 'S2' }]);
     const old = await load({ resource_type: 'stock_items', parent_resource_id: SEED_IDS.stockLocation, inputs: [{ sku_code: 'S', quantity: 1 }], skip_errors: true });
     expect(old.errors_log).toStrictEqual({ S: { sku: ['must exist'] } });
+    // A code stays unique: renaming another SKU to S2 by its id is refused.
+    await load({ resource_type: 'skus', inputs: [{ code: 'S3', name: 'S3', shipping_category_id: SEED_IDS.shippingCategory }] });
+    const other = simulator.records('skus')[1]!;
+    const taken = await load({ resource_type: 'skus', inputs: [{ id: other.id, code: 'S2' }], skip_errors: true });
+    expect(taken.errors_log).toStrictEqual({ S2: { code: ['has already been taken'] } });
+    expect(simulator.records('skus').map((each) => each.code)).toStrictEqual(['S2', 'S3']);
   });
 
   test('a type with no documented key matches by id only: the same tag imported twice is two tags', async () => {
