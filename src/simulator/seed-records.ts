@@ -20,11 +20,17 @@ export const SEED_IDS = {
   taxCalculator: 'QmnBvKzXwL',
 } as const;
 
-export const SEED_RECORDS: SeedRecords = {
+/** Frozen, records and lists alike: a caller that changes them would change every later simulator's seed. */
+const frozen = (records: SeedRecords): SeedRecords => {
+  for (const list of Object.values(records)) for (const record of Object.freeze(list)) Object.freeze(record);
+  return Object.freeze(records);
+};
+
+export const SEED_RECORDS: SeedRecords = frozen({
   markets: [{ id: SEED_IDS.market, name: 'Europe', code: 'EU' }],
   shipping_categories: [{ id: SEED_IDS.shippingCategory, name: 'Merchandise' }],
   price_lists: [{ id: SEED_IDS.priceList, name: 'EUR price list', currency_code: 'EUR' }],
   stock_locations: [{ id: SEED_IDS.stockLocation, name: 'Main warehouse' }],
   coupon_codes_promotion_rules: [{ id: SEED_IDS.promotionRule }],
   manual_tax_calculators: [{ id: SEED_IDS.taxCalculator, name: 'Manual tax calculator' }],
-};
+});

@@ -4,7 +4,7 @@
 // records with fixed ids. Poll pacing: every import moves only when retrieved, so nothing here waits on time.
 import { describe, expect, test } from 'vitest';
 import { createImportsClient, type ImportCreateAttributes } from '../../src/index.js';
-import { SEED_IDS, type SimulatorOptions } from '../../src/simulator/index.js';
+import { SEED_IDS, SEED_RECORDS, type SimulatorOptions } from '../../src/simulator/index.js';
 import { useCheckedSimulators } from '../support/simulator.js';
 
 const simulators = useCheckedSimulators();
@@ -167,6 +167,9 @@ describe('seed records', () => {
     expect(seeded('stock_locations')).toStrictEqual([SEED_IDS.stockLocation]);
     expect(seeded('coupon_codes_promotion_rules')).toStrictEqual([SEED_IDS.promotionRule]);
     expect(seeded('manual_tax_calculators')).toStrictEqual([SEED_IDS.taxCalculator]);
+    // The exported seed cannot be changed by mistake for every later simulator.
+    expect(() => SEED_RECORDS.markets!.push({ id: 'another00' })).toThrow(TypeError);
+    expect(() => Object.assign(SEED_RECORDS.markets![0]!, { name: 'changed' })).toThrow(TypeError);
   });
 
   test('records replaces them: {} starts empty, and a seeded SKU is updated by its code', async () => {
