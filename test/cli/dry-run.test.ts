@@ -91,12 +91,16 @@ describe('import --dry-run', () => {
 
   test('with credentials, says which chunks of the group would be skipped, followed or sent', async () => {
     const client = createImportsClient({ baseUrl: sim.url, accessToken: TOKEN });
-    const create = (reference: string) =>
-      client.create({ resource_type: 'skus', format: 'json', inputs: [{ code: reference, name: 'x', shipping_category_id: CATEGORY }], reference });
-    const done = await create('planned-0001');
+    // Made as a load of 40 records in chunks of 10 would have made them: the chunk's records in its metadata.
+    const create = (chunk: number) =>
+      client.create({
+        resource_type: 'skus', format: 'json', inputs: [{ code: `P${chunk}`, name: 'x', shipping_category_id: CATEGORY }],
+        reference: `planned-000${chunk}`, metadata: { chunk_items: `${chunk * 10 - 9}-${chunk * 10}` },
+      });
+    const done = await create(1);
     await client.waitFor(done.id, { intervalMs: 1 });
-    const running = await create('planned-0002');
-    const stopped = await create('planned-0003');
+    const running = await create(2);
+    const stopped = await create(3);
     await client.interrupt(stopped.id);
     const rows = Array.from({ length: 40 }, (_, i) => `S${i},Shirt,${CATEGORY}`);
     const path = file('planned.csv', `code,name,shipping_category_id\n${rows.join('\n')}\n`);
@@ -114,6 +118,19 @@ describe('import --dry-run', () => {
         { chunk: 4, reference: 'planned-0004', action: 'sent' },
       ],
     });
+    expect(posts()).toBe(before);
+  });
+
+  test('a group made from other records: the import would refuse it, so the dry run exits 2 and says why', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `G${i},Shirt,${CATEGORY}`);
+    const first = file('other-a.csv', `code,name,shipping_category_id\n${rows.join('\n')}\n`);
+    expect((await runCli(['import', 'skus', first, '--group', 'taken', '--chunk-size', '20', '--quiet', ...connection()])).code).toBe(0);
+    const second = file('other-b.csv', `code,name,shipping_category_id\n${rows.slice(0, 25).join('\n')}\n`);
+    const before = posts();
+    const result = await runCli(['import', 'skus', second, '--dry-run', '--group', 'taken', '--chunk-size', '20', ...connection()]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('All 25 records are valid.');
+    expect(result.stdout).toMatch(/The import would refuse group taken: its import \S+ \(taken-0002\) holds records 21-30, where chunk 2 of this file holds 21-25/);
     expect(posts()).toBe(before);
   });
 

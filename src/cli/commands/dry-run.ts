@@ -2,7 +2,7 @@
 // refusal of a file with invalid records, which prints the same verdict.
 import type { ImportsClient } from '../../index.js';
 import { EXIT, type ExitCode } from '../cli-error.js';
-import { groupPlan, type ChunkPlan } from '../group-plan.js';
+import { groupPlan, type GroupPlan } from '../group-plan.js';
 import { count } from '../progress/format.js';
 import { invalidLine, type InvalidRecordFound, type RecordVerdicts } from '../readers/invalid-records.js';
 import type { Scan } from '../readers/records.js';
@@ -45,16 +45,17 @@ export async function runDryRun(plan: DryRunPlan): Promise<ExitCode> {
   const found = await plan.verdicts.found();
   const invalid = plan.verdicts.invalid;
   const chunks = Math.ceil(plan.scan.count / plan.chunkSize);
-  const server: ChunkPlan[] | undefined = plan.client ? await groupPlan(plan.client, plan.group, chunks) : undefined;
-  const exitCode = invalid > 0 ? EXIT.FAILED : EXIT.OK;
+  const server: GroupPlan | undefined = plan.client ? await groupPlan(plan.client, plan.group, plan.scan.count, plan.chunkSize) : undefined;
+  // The import would refuse the group before sending anything, as a usage error (exit 2).
+  const exitCode = server?.conflict !== undefined ? EXIT.USAGE : invalid > 0 ? EXIT.FAILED : EXIT.OK;
   if (plan.json) {
     const actions = server && { sent: 0, followed: 0, skipped: 0 };
-    for (const chunk of server ?? []) actions![chunk.action]++;
+    for (const chunk of server?.chunks ?? []) actions![chunk.action]++;
     output.out(`${JSON.stringify({
       ok: invalid === 0, exit_code: exitCode, dry_run: true, resource_type: plan.resourceType, file: plan.file, format: plan.format,
       records: plan.scan.count, invalid_count: invalid, invalid: invalidJson(found),
       plan: { group: plan.group, chunks, chunk_size: plan.chunkSize, records: plan.scan.count },
-      server: server ? { ...actions, chunks: server } : null,
+      server: server ? { ...actions, chunks: server.chunks, ...(server.conflict !== undefined && { conflict: server.conflict }) } : null,
     })}\n`);
     return exitCode;
   }
@@ -63,13 +64,14 @@ export async function runDryRun(plan: DryRunPlan): Promise<ExitCode> {
     '',
     `Dry run, nothing sent. The load: group ${plan.group}, ${plural(chunks, 'chunk')} of up to ${count(plan.chunkSize)}, ${plural(plan.scan.count, 'record')}.`,
   ];
-  if (server) lines.push(...serverText(server));
+  if (server) lines.push(...serverText(plan.group, server));
   else lines.push('Without credentials the group on the server was not looked at: give them to see which chunks would be skipped, followed or sent.');
   output.out(`${lines.join('\n')}\n`);
   return exitCode;
 }
 
-function serverText(server: ChunkPlan[]): string[] {
+function serverText(group: string, { chunks: server, conflict }: GroupPlan): string[] {
+  if (conflict !== undefined) return [`The import would refuse group ${group}: ${conflict}. Use another --group to start a separate load.`];
   const by = (action: string) => server.filter((chunk) => chunk.action === action);
   const sent = by('sent').length;
   const lines = [`On the server: ${plural(sent, 'chunk')} would be sent, ${count(by('followed').length)} followed (still running), ${count(by('skipped').length)} skipped (completed or interrupted earlier).`];
