@@ -231,12 +231,17 @@ await Promise.all([
 ]);
 
 const mockUrl = `http://${host}:${mockPort}`;
+// The records a new simulated organization holds, by the ids the examples use (built into dist/ above).
+const { SEED_IDS } = await import(new URL('../dist/simulator/index.js', import.meta.url).href);
 const seedRequest = JSON.stringify({ data: { type: 'imports', id: 'xYZkjABcde', attributes: { reference: 'ANY-EXTERNAL-REFEFERNCE' } } });
 console.log(`
 Sandbox ready (Ctrl-C stops it):
   Mock API   ${mockUrl}  (Prism: answers every call from the document's examples, for contract tests)
   Simulator  http://${host}:${simulatorPort}  (a simulated organization: imports run to the end, for waitFor,
              importAll and the command line; it also answers POST /oauth/token)
+             It holds a shipping category ${SEED_IDS.shippingCategory}, a price list ${SEED_IDS.priceList},
+             a stock location ${SEED_IDS.stockLocation}, a market ${SEED_IDS.market}, a promotion rule
+             ${SEED_IDS.promotionRule} and a tax calculator ${SEED_IDS.taxCalculator}: examples/ uses them.
   Docs       http://${host}:${docsPort}/
 
 Send the documentation's example request to the mock:

@@ -40,3 +40,8 @@ export { CredentialsError } from './auth/credentials-error.js';
 export type { AccessTokenContext } from './transport/token.js';
 export type { ApiEnvironment } from './transport/environment.js';
 export type { Middleware } from 'openapi-fetch';
+export { RECORD_RULES, recordRules, type AttributeRule, type AttributeType, type RecordRules, type RelationshipRule } from './records/rules.js';
+export { PARENT_RELATIONSHIPS, UNIQUE_KEYS } from './records/keys.js';
+export { formatRecordErrors, validateRecord, type RecordErrors, type ValidateRecordOptions } from './records/validate-record.js';
+export { validateRecords, type InvalidRecord } from './records/validate-records.js';
+export { recordKey, recordReferences, type RecordReference } from './records/references.js';

@@ -11,14 +11,14 @@ import type { ImportAllOptions, ImportRecords } from './import-all-types.js';
 export const MAX_CONCURRENCY = 10;
 const OPTION_NAMES = [
   'chunkSize', 'concurrency', 'group', 'format', 'columns', 'total', 'attributes', 'intervalMs', 'timeoutMs',
-  'interruptOnAbort', 'onResume', 'onProgress', 'signal', 'environment',
+  'interruptOnAbort', 'onResume', 'onProgress', 'signal', 'environment', 'validate',
 ] as const;
 const ATTRIBUTE_NAMES = ['parent_resource_id', 'skip_errors', 'metadata'];
 /** Keys of the metadata each chunk carries: the caller's metadata may not set them. */
 const GROUP_METADATA = ['group_id', 'chunk_number', 'chunk_items'];
 
 export type ImportAllSettings = Required<Pick<ImportAllOptions, 'chunkSize' | 'concurrency' | 'format' | 'intervalMs' | 'timeoutMs' | 'interruptOnAbort'>> &
-  Pick<ImportAllOptions, 'columns' | 'total' | 'attributes' | 'onResume' | 'onProgress' | 'signal'> & { group: string };
+  Pick<ImportAllOptions, 'columns' | 'total' | 'attributes' | 'onResume' | 'onProgress' | 'signal' | 'validate'> & { group: string };
 
 /** Checks every option of importAll before the first request, so that a bad one never leaves imports half made. */
 export function importAllSettings(resourceType: ImportResourceType, records: ImportRecords, options: ImportAllOptions): ImportAllSettings {
@@ -44,6 +44,8 @@ export function importAllSettings(resourceType: ImportResourceType, records: Imp
     throw new InputError(`total is ${options.total}, but the records array holds ${records.length}`);
   }
   if (typeof interruptOnAbort !== 'boolean') throw new InputError('interruptOnAbort must be a boolean');
+  const validate = options.validate;
+  if (validate !== undefined && typeof validate !== 'boolean' && typeof validate !== 'function') throw new InputError('validate must be a boolean or a function');
   for (const [name, value] of [['onResume', onResume], ['onProgress', onProgress]] as const) {
     if (value !== undefined && typeof value !== 'function') throw new InputError(`${name} must be a function`);
   }

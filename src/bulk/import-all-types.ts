@@ -1,3 +1,4 @@
+import type { InvalidRecord } from '../records/validate-records.js';
 import type { CallOptions, Import, ImportAttributes, ImportCreateAttributes, ImportInput, ImportProgress } from '../types.js';
 
 /** A chunk's final import as importAll reads it: every attribute but the inputs, which the caller sent and which weigh megabytes. */
@@ -47,6 +48,14 @@ export interface ImportAllOptions extends CallOptions {
   onResume?: (resume: ImportAllResume) => void;
   /** Called on each change of a chunk's import. */
   onProgress?: (progress: ImportAllProgress) => void;
+  /**
+   * Checks each record as it is read against its type's rules (`validateRecord`, with this load's
+   * format and parent_resource_id). `true`: the first invalid record ends the load with an
+   * InputError before its chunk is sent (chunks before it may have been sent: run `validateRecords`
+   * over the source first to refuse it whole). A function: called with each invalid record, which
+   * is sent anyway, for the API to report it.
+   */
+  validate?: boolean | ((invalid: InvalidRecord) => void);
 }
 
 /** What `importAll` found of its group before creating anything. */

@@ -1,4 +1,5 @@
 import { ApiError, InputError } from '../errors.js';
+import { formatRecordErrors, validateRecord } from '../records/validate-record.js';
 import { onAbort, untilAborted } from '../transport/abort-listener.js';
 import type { Pacer, Turn } from '../transport/rate-pacer.js';
 import type { RetryOptions } from '../transport/retry-policy.js';
@@ -34,6 +35,7 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   let columns = settings.columns;
   const reader = chunkReader(records, chunkSize, (record, position) => {
     if (total !== undefined && position > total) throw new InputError(`The records hold more than the ${total} that total says: record ${position} is one too many`);
+    if (settings.validate) checkRecord(settings, resourceType, record, position);
     if (settings.format !== 'csv') return;
     columns ??= Object.keys(record);
     assertCsvRecord(record, columns, position);
@@ -166,6 +168,14 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     // Not awaited: a source stuck in a read must not hold up the answer.
     reader.close().catch(() => {});
   }
+}
+
+/** The `validate` option: the record against its type's rules, as it is read. */
+function checkRecord(settings: ImportAllSettings, resourceType: ImportResourceType, record: ImportInput, position: number): void {
+  const errors = validateRecord(resourceType, record, { format: settings.format, parentResourceId: settings.attributes?.parent_resource_id ?? null });
+  if (!errors) return;
+  if (typeof settings.validate === 'function') settings.validate({ position, errors });
+  else throw new InputError(`Record ${position} is invalid: ${formatRecordErrors(errors)}`);
 }
 
 function attributesOf(settings: ImportAllSettings, resourceType: ImportResourceType, chunk: Chunk, columns: string[] | undefined, chunks: number | undefined) {

@@ -58,6 +58,6 @@ export function updateImport(org: Organization, request: ApiRequest, id: string)
 
 export function deleteImport(org: Organization, request: ApiRequest, id: string): Reply {
   org.processor.catchUp(request.now);
-  // The records it imported stay: their natural keys remain taken.
+  // The records it created or updated stay.
   return org.store.delete(id) ? { status: 204 } : notFound(id);
 }

@@ -1,8 +1,10 @@
 // A simulated Commerce Layer organization for the imports API, on node:http at 127.0.0.1: imports
 // processed over time at a set rate, at most `maxRunning` of them in progress, interrupted past 10%
 // of invalid inputs, with realistic logs, list filters and pages, Commerce Layer's rate limits,
-// an OAuth2 token endpoint and scripted faults. For tests and benchmarks of code that uses the API;
-// Node only, and not part of the client's entry point. It prints nothing.
+// an OAuth2 token endpoint and scripted faults. It holds records: an import creates the ones that
+// do not exist and updates those that do; a new organization holds a few seed records (SEED_IDS).
+// For tests and benchmarks of code that uses the API; Node only, and not part of the client's
+// entry point. It prints nothing.
 import type { ImportAttributes } from '../index.js';
 import type { Api } from './api-routes.js';
 import { Faults, type FaultSpec } from './faults.js';
@@ -12,6 +14,8 @@ import { Processor } from './processing.js';
 import { RequestLimiter } from './rate-limiter.js';
 import { attributesOf } from './serialize.js';
 import { closeServer, createSimulatorServer, listen } from './server.js';
+import { RecordStore } from './records.js';
+import { simulatorRules } from './record-rules.js';
 import { ImportStore } from './store.js';
 import { TokenStore } from './token-store.js';
 
@@ -20,6 +24,8 @@ export { faultSchedule, type FaultScheduleOptions } from './fault-random.js';
 export type { RequestRecord, ResponseRecord, SimulatorCounts } from './observation.js';
 export type { PollPacing, RateLimit, RateLimits, SimulatorClient, SimulatorOptions } from './options.js';
 export { TEST_RATE_LIMITS } from './options.js';
+export type { SeedRecords } from './seed-records.js';
+export { SEED_IDS, SEED_RECORDS } from './seed-records.js';
 
 /** An import with its whole state, as the API would return it now. */
 export interface SimulatedImport {
@@ -32,6 +38,11 @@ export interface Simulator {
   readonly url: string;
   /** Every import of the organization, in creation order, as of now. */
   imports(): SimulatedImport[];
+  /**
+   * The records of a resource type the organization holds now, oldest first: plain objects with
+   * their `id` and the attributes imported (or seeded). Copies: changing them changes nothing.
+   */
+  records(resourceType: string): Array<Record<string, unknown> & { id: string }>;
   /** How many imports were created with this reference, deleted ones included. */
   createsByReference(reference: string): number;
   /** The latest requests (at least the last 100,000), in the order they arrived. */
@@ -56,7 +67,9 @@ export interface Simulator {
 
 export async function startSimulator(options?: SimulatorOptions): Promise<Simulator> {
   const resolved = resolveOptions(options);
-  const store = new ImportStore();
+  const records = new RecordStore(simulatorRules.keyOf);
+  for (const [type, list] of Object.entries(resolved.records)) for (const record of list) records.create(type, record, record.id);
+  const store = new ImportStore(records);
   const processor = new Processor(store, resolved);
   const limits = resolved.rateLimits;
   const tokens = new TokenStore(resolved.accessToken);
@@ -79,6 +92,10 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     imports() {
       processor.catchUp(Date.now());
       return store.all().map((imp) => ({ id: imp.id, attributes: attributesOf(imp) }));
+    },
+    records(resourceType) {
+      processor.catchUp(Date.now());
+      return records.list(resourceType);
     },
     createsByReference: (reference) => store.createsByReference(reference),
     get requests() {

@@ -1,5 +1,6 @@
 // The simulator's options, their defaults and their checks. A wrong option throws at start, with a
 // message that names the option and never repeats a token or a secret.
+import { SEED_RECORDS, type SeedRecords } from './seed-records.js';
 
 /** A sliding-window limit for one class of requests: `perMinute` over 60 s and `perBurst` over `burstSeconds`. */
 export interface RateLimit {
@@ -50,6 +51,12 @@ export interface SimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** false drops an import's inputs once it is finished (they read as []), for loads of millions of records (default true). */
   keepInputs?: boolean;
+  /**
+   * The records the organization holds at start, per resource type, each with its `id`: they replace
+   * the seed records (a market, a shipping category, a price list, a stock location, a promotion
+   * rule and a tax calculator, with fixed ids: SEED_IDS). `{}` starts with none.
+   */
+  records?: SeedRecords;
 }
 
 export interface ResolvedOptions {
@@ -62,6 +69,7 @@ export interface ResolvedOptions {
   clients: SimulatorClient[] | undefined;
   tokenLifetimeSeconds: number;
   keepInputs: boolean;
+  records: SeedRecords;
 }
 
 /** Commerce Layer's published limits for imports in test (live: reads 1000/250, writes 200/50). */
@@ -70,7 +78,7 @@ export const TEST_RATE_LIMITS: RateLimits = {
   writes: { perMinute: 100, perBurst: 25, burstSeconds: 10 },
 };
 
-const NAMES = ['port', 'inputsPerSecond', 'pacing', 'maxRunning', 'rateLimits', 'accessToken', 'clients', 'tokenLifetimeSeconds', 'keepInputs'];
+const NAMES = ['port', 'inputsPerSecond', 'pacing', 'maxRunning', 'rateLimits', 'accessToken', 'clients', 'tokenLifetimeSeconds', 'keepInputs', 'records'];
 
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError('the simulator options must be an object');
@@ -87,6 +95,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     clients: clientsOf(options.clients),
     tokenLifetimeSeconds: integer('tokenLifetimeSeconds', options.tokenLifetimeSeconds ?? 7200, 1),
     keepInputs: boolean('keepInputs', options.keepInputs ?? true),
+    records: recordsOf(options.records),
   };
   return resolved;
 }
@@ -128,6 +137,30 @@ function clientsOf(clients: unknown): SimulatorClient[] | undefined {
     if (!valid) throw new TypeError(`clients[${index}] must have a non-empty clientId and clientSecret, and a string scope if any`);
     return { ...client };
   });
+}
+
+/** Records by resource type: arrays of objects, each with an id of its own within its type. */
+function recordsOf(records: unknown): SeedRecords {
+  if (records === undefined) return SEED_RECORDS;
+  if (typeof records !== 'object' || records === null || Array.isArray(records)) {
+    throw new TypeError('records must be an object of record arrays by resource type, such as { skus: [{ id, code, ... }] }');
+  }
+  const resolved: SeedRecords = {};
+  for (const [type, list] of Object.entries(records)) {
+    if (!/^[a-z][a-z_]*$/.test(type)) throw new TypeError(`records: ${JSON.stringify(type)} is not a resource type (such as skus or price_lists)`);
+    if (!Array.isArray(list)) throw new TypeError(`records.${type} must be an array of records`);
+    const ids = new Set<string>();
+    resolved[type] = list.map((record: unknown, index) => {
+      const where = `records.${type}[${index}]`;
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new TypeError(`${where} must be an object`);
+      const { id } = record as { id?: unknown };
+      if (typeof id !== 'string' || id === '') throw new TypeError(`${where} must have a non-empty string id`);
+      if (ids.has(id)) throw new TypeError(`${where} has the id ${id} of an earlier record`);
+      ids.add(id);
+      return { ...(record as Record<string, unknown>), id };
+    });
+  }
+  return resolved;
 }
 
 function integer(name: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {

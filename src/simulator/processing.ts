@@ -1,10 +1,10 @@
 // How imports move on. With time pacing, state is a function of the clock: before any request is
 // answered, `catchUp(now)` replays every input each running import went through since the last
-// request, in time order across imports (so "has already been taken" follows which import got
-// there first), starting pending imports the moment a slot frees. No timer runs: a simulator with
+// request, in time order across imports (so that a record one import creates is there for the inputs
+// of another that come later), starting pending imports the moment a slot frees. No timer runs: a simulator with
 // no requests does no work, and close() has nothing to stop. With poll pacing, an import moves
 // one step per retrieval instead, as the old stateful fake did, for tests that count polls.
-import { checkInput } from './input-checks.js';
+import { applyInput } from './input-checks.js';
 import type { ResolvedOptions } from './options.js';
 import { type ImportStore, isFinished, type StoredImport } from './store.js';
 
@@ -80,7 +80,7 @@ export class Processor {
   /** The import goes through its next input: imported (maybe with a warning) or failed. */
   private goThrough(imp: StoredImport, at: number): void {
     const index = imp.next++;
-    const verdict = checkInput(this.store.registry, imp.resourceType, imp.parentResourceId, imp.inputs[index]!, index);
+    const verdict = applyInput(this.store.records, imp, imp.inputs[index]!, index);
     if (verdict.kind === 'failed') {
       imp.errorsCount++;
       // Two failed inputs with the same key share an entry: their messages are merged.

@@ -1,7 +1,7 @@
 // The organization's imports, in memory, and what they have done so far. Times are epoch
 // milliseconds; the attributes are derived from this state when an import is serialized.
-import { randomBytes } from 'node:crypto';
-import type { Registry } from './input-checks.js';
+import { newId } from './ids.js';
+import type { RecordStore } from './records.js';
 import type { ResourceType, Status } from './vocabulary.js';
 
 export interface StoredImport {
@@ -38,20 +38,14 @@ export type NewImport = Pick<StoredImport, 'resourceType' | 'format' | 'parentRe
 
 export const isFinished = (imp: StoredImport) => imp.status === 'completed' || imp.status === 'interrupted';
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-/** A ten-letter id like Commerce Layer's (xYZkjABcde). */
-function newId(): string {
-  return [...randomBytes(10)].map((byte) => ALPHABET[byte % ALPHABET.length]).join('');
-}
-
 export class ImportStore {
   /** In creation order, which is also the list's default order. */
   readonly byId = new Map<string, StoredImport>();
-  /** Natural keys imported so far, per resource type: they stay when an import is deleted. */
-  readonly registry: Registry = new Map();
   private readonly creates = new Map<string, number>();
   private lastCreatedAt = 0;
+
+  /** `records`: the organization's records, which imports create and update; they stay when an import is deleted. */
+  constructor(readonly records: RecordStore) {}
 
   create(attributes: NewImport, now: number): StoredImport {
     let id = newId();

@@ -90,7 +90,8 @@ export function skuRows(count: number, prefix = 'SKU'): Record<string, string>[]
   return Array.from({ length: count }, (_, i) => ({
     code: `${prefix}-${String(i + 1).padStart(6, '0')}`,
     name: i % 3 === 0 ? `Shirt, size ${i % 7}` : i % 3 === 1 ? `The "classic" ${i}` : `Two\nlines ${i}`,
-    shipping_category_id: 'xYZkjABcde',
+    // The simulated organization's seeded shipping category: the simulator checks references.
+    shipping_category_id: 'nBAvrhRZBl',
   }));
 }
 

@@ -69,8 +69,9 @@ describe('against the mock of the document', () => {
 
 describe('against the simulator', () => {
   const client = () => createImportsClient({ baseUrl: sim.url, accessToken: TOKEN });
+  // The seeded shipping category: the simulator checks references.
   const records = (count: number, prefix: string, invalid = 0) =>
-    Array.from({ length: count }, (_, i) => ({ code: `${prefix}${i}`, name: i < invalid ? '' : `Name ${i}`, shipping_category_id: 'x' }));
+    Array.from({ length: count }, (_, i) => ({ code: `${prefix}${i}`, name: i < invalid ? '' : `Name ${i}`, shipping_category_id: 'nBAvrhRZBl' }));
 
   test('wait follows an import to the end: 0 when completed without errors, 1 otherwise', async () => {
     const done = await client().create({ resource_type: 'skus', inputs: records(40, 'WAIT') });

@@ -17,7 +17,7 @@ import { startSimulator } from '../../src/simulator/index.js';
 
 const simulator = await startSimulator({ inputsPerSecond: 5000 });
 const client = createImportsClient({ baseUrl: simulator.url, accessToken: 'close-token' });
-const inputs = Array.from({ length: 50 }, (_, i) => ({ code: 'C' + i, name: 'n', shipping_category_id: 'x' }));
+const inputs = Array.from({ length: 50 }, (_, i) => ({ code: 'C' + i, name: 'n', shipping_category_id: 'nBAvrhRZBl' }));
 const { id } = await client.create({ resource_type: 'skus', inputs });
 const done = await client.waitFor(id, { intervalMs: 5 });
 await client.list();

@@ -13,19 +13,19 @@ describe('csv inputs', () => {
     const simulator = await simulators.start({ inputsPerSecond: 10_000 });
     const text = [
       'code,name,shipping_category_id,description',
-      'A1,"Shirt, blue",cat,"He said ""hi"""',
-      'A2,Plain,cat,"two',
+      'A1,"Shirt, blue",nBAvrhRZBl,"He said ""hi"""',
+      'A2,Plain,nBAvrhRZBl,"two',
       'lines, and a comma"',
       '',
-      'A3,"",cat,',
+      'A3,"",nBAvrhRZBl,',
     ].join('\r\n');
     const created = await call(simulator.url, 'POST', '/api/imports', { body: csv({ inputs: text, skip_errors: true }) });
     expect(created.status).toBe(201);
     expect(created.body.data.attributes).toMatchObject({ format: 'csv', inputs_size: 3 });
     expect(created.body.data.attributes.inputs).toStrictEqual([
-      { code: 'A1', name: 'Shirt, blue', shipping_category_id: 'cat', description: 'He said "hi"' },
-      { code: 'A2', name: 'Plain', shipping_category_id: 'cat', description: 'two\r\nlines, and a comma' },
-      { code: 'A3', name: '', shipping_category_id: 'cat', description: '' },
+      { code: 'A1', name: 'Shirt, blue', shipping_category_id: 'nBAvrhRZBl', description: 'He said "hi"' },
+      { code: 'A2', name: 'Plain', shipping_category_id: 'nBAvrhRZBl', description: 'two\r\nlines, and a comma' },
+      { code: 'A3', name: '', shipping_category_id: 'nBAvrhRZBl', description: '' },
     ]);
     const id = created.body.data.id;
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -15,13 +15,14 @@ let cutoff = '';
 beforeAll(async () => {
   simulator = checks.watch(await startSimulator({ pacing: { pollsToFinish: 1 }, rateLimits: false }));
   const client = createImportsClient({ baseUrl: simulator.url, accessToken: 'list-token' });
-  // 12 imports: chunks 0001-0008 of group "cat-a" (skus), 4 of "cat-b" (prices); every third one completed.
+  // 12 imports: chunks 0001-0008 of group "cat-a" (skus), 4 of "cat-b" (prices of the first SKU, in the
+  // seed price list); every third one completed.
   for (let i = 0; i < 12; i++) {
     const group = i < 8 ? 'cat-a' : 'cat-b';
     const reference = `${group}-${String(i + 1).padStart(4, '0')}`;
     const created = i < 8
       ? await client.create({ resource_type: 'skus', inputs: skus(1, { prefix: `L${i}-` }), reference })
-      : await client.create({ resource_type: 'prices', parent_resource_id: 'pl', inputs: [{ sku_code: 'X', amount_cents: i }], reference });
+      : await client.create({ resource_type: 'prices', parent_resource_id: 'vLrWQSwXNk', inputs: [{ sku_code: 'L0-0', amount_cents: i }], reference });
     ids.push(created.id);
     if (i === 5) cutoff = created.attributes.created_at;
     if (i % 3 === 0) for (let poll = 0; poll < 2; poll++) await client.retrieve(created.id);

@@ -19,6 +19,12 @@ describe('options', () => {
     ['a token with a space', { accessToken: 'two words' }, /accessToken must be/],
     ['a client without a secret', { clients: [{ clientId: 'a', clientSecret: '' }] }, /clients\[0\]/],
     ['keepInputs that is not a boolean', { keepInputs: 'no' }, /keepInputs must be a boolean/],
+    ['records that is an array', { records: [] }, /records must be an object of record arrays/],
+    ['records of a type that is not a name', { records: { 'Skus!': [] } }, /records: "Skus!" is not a resource type/],
+    ['records of a type that are not an array', { records: { skus: { id: 'a' } } }, /records.skus must be an array/],
+    ['a record without an id', { records: { skus: [{ code: 'A' }] } }, /records.skus\[0\] must have a non-empty string id/],
+    ['a record that is not an object', { records: { tags: ['sale'] } }, /records.tags\[0\] must be an object/],
+    ['two records with one id', { records: { tags: [{ id: 'a' }, { id: 'a' }] } }, /records.tags\[1\] has the id a of an earlier record/],
   ])('%s is refused at start', async (_, options, message) => {
     await expect(startSimulator(options as SimulatorOptions)).rejects.toThrow(message);
   });

@@ -1,6 +1,6 @@
 // Imports over time: processed at the configured rate, at most maxRunning of them in progress with
 // the rest pending until a slot frees, interrupted past 10% of invalid inputs unless skip_errors,
-// with realistic errors_log entries for missing attributes and codes already taken.
+// with realistic errors_log entries for missing attributes; an input whose record exists updates it.
 import { describe, expect, test } from 'vitest';
 import { createImportsClient } from '../../src/index.js';
 import { type Simulator } from '../../src/simulator/index.js';
@@ -115,28 +115,26 @@ describe('invalid inputs', () => {
     await expect(client.waitFor(id, { intervalMs: 10 })).resolves.toMatchObject({ attributes: { status: 'completed', errors_count: 2 } });
   });
 
-  test('a code already imported, by this import or an earlier one, has already been taken; inputs without a code are keyed by index', async () => {
+  test('a code already imported, by this import or an earlier one, updates that SKU; inputs without a code are keyed by index', async () => {
     const simulator = await simulators.start({ inputsPerSecond: 5000 });
     const client = clientOf(simulator);
     const first = await client.create({ resource_type: 'skus', inputs: skus(3) });
     await client.waitFor(first.id, { intervalMs: 10 });
+    const category = 'nBAvrhRZBl'; // the seed shipping category
     const again = await client.create({
       resource_type: 'skus',
-      inputs: [...skus(2), { code: 'NEW', name: 'New', shipping_category_id: 'x' }, { code: 'NEW', name: 'Again', shipping_category_id: 'x' }, { name: 'No code' }],
+      inputs: [...skus(2), { code: 'NEW', name: 'New', shipping_category_id: category }, { code: 'NEW', name: 'Again', shipping_category_id: category }, { name: 'No code' }],
       skip_errors: true,
     });
     const done = await client.waitFor(again.id, { intervalMs: 10 });
-    expect(done.attributes.errors_log).toStrictEqual({
-      SKU0: { code: ['has already been taken'] },
-      SKU1: { code: ['has already been taken'] },
-      NEW: { code: ['has already been taken'] },
-      4: { code: ["can't be blank"], shipping_category_id: ["can't be blank"] },
-    });
-    expect(done.attributes).toMatchObject({ errors_count: 4, processed_count: 1 });
-    // Other resource types keep their own codes; prices need no code, only amount_cents and a price list.
+    expect(done.attributes.errors_log).toStrictEqual({ 4: { code: ["can't be blank"], shipping_category_id: ["can't be blank"] } });
+    expect(done.attributes).toMatchObject({ errors_count: 1, processed_count: 4 });
+    // SKU0, SKU1 updated; NEW created by its first input and updated by its second.
+    expect(simulator.records('skus').map(({ code, name }) => [code, name])).toStrictEqual([['SKU0', 'Sku 0'], ['SKU1', 'Sku 1'], ['SKU2', 'Sku 2'], ['NEW', 'Again']]);
+    // Prices need no code, only amount_cents, their SKU and a price list; they are logged by SKU code.
     const prices = await client.create({ resource_type: 'prices', parent_resource_id: 'vLrWQSwXNk', inputs: [{ sku_code: 'SKU0', amount_cents: 100 }, { sku_code: 'SKU1' }], skip_errors: true });
     const priced = await client.waitFor(prices.id, { intervalMs: 10 });
-    expect(priced.attributes.errors_log).toStrictEqual({ 1: { amount_cents: ["can't be blank"] } });
+    expect(priced.attributes.errors_log).toStrictEqual({ SKU1: { amount_cents: ["can't be blank"] } });
   });
 
   test('warn: true imports an input with a warning', async () => {
@@ -168,15 +166,17 @@ describe('interrupting and deleting', () => {
     expect((await client.interrupt(waiting.id)).attributes.status).toBe('completed');
   });
 
-  test('delete: 204, then 404; the codes it imported stay taken', async () => {
+  test('delete: 204, then 404; the records it imported stay, and importing them again updates them', async () => {
     const simulator = await simulators.start({ inputsPerSecond: 5000 });
     const client = clientOf(simulator);
     const { id } = await client.create({ resource_type: 'skus', inputs: skus(2) });
     await client.waitFor(id, { intervalMs: 10 });
     await expect(client.delete(id)).resolves.toBeUndefined();
     await expect(client.retrieve(id)).rejects.toMatchObject({ status: 404, code: 'RECORD_NOT_FOUND' });
-    const again = await client.create({ resource_type: 'skus', inputs: skus(2), skip_errors: true });
-    await expect(client.waitFor(again.id, { intervalMs: 10 })).resolves.toMatchObject({ attributes: { errors_count: 2, processed_count: 0 } });
+    expect(simulator.records('skus')).toHaveLength(2);
+    const again = await client.create({ resource_type: 'skus', inputs: skus(2) });
+    await expect(client.waitFor(again.id, { intervalMs: 10 })).resolves.toMatchObject({ attributes: { errors_count: 0, processed_count: 2 } });
+    expect(simulator.records('skus')).toHaveLength(2);
   });
 });
 

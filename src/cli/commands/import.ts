@@ -4,11 +4,14 @@ import { EXIT, UsageError } from '../cli-error.js';
 import { connect } from '../connect.js';
 import { derivedGroup } from '../group.js';
 import { DELIMITERS } from '../readers/csv.js';
+import { recordVerdicts } from '../readers/invalid-records.js';
 import { scanFile } from '../readers/records.js';
 import { FILE_FORMATS, formatOfName, openInput, type FileFormat } from '../readers/source.js';
 import { RESOURCE_TYPES } from '../resource-types.js';
+import { count } from '../progress/format.js';
 import { onCtrlC } from '../signals.js';
 import type { Command } from './command.js';
+import { refuseInvalid, runDryRun, SHOWN_INVALID } from './dry-run.js';
 import { runLoad } from './import-run.js';
 
 const MAX_CHUNK = 10_000;
@@ -18,16 +21,31 @@ export const importCommand: Command = {
   summary: 'Import a CSV, JSON or NDJSON file (or standard input) in chunks, resumably',
   usage: 'commercelayer-imports import <resource_type> <file | -> [options]',
   description: [
-    'Reads the file through once to check and count its records (nothing is sent if it does not parse),',
-    'then streams it into imports of up to 10,000 records, a few at a time, with a progress display.',
-    'Running the same command again resumes the load: chunks already imported are not sent again.',
+    'Reads the file through once to check and count its records: nothing is sent if it does not parse,',
+    'or if a record breaks its type\'s rules (a required attribute missing, a value of the wrong type;',
+    'the invalid records are listed; --skip-errors sends the file anyway). Then streams it into imports',
+    'of up to 10,000 records, a few at a time, with a progress display. Running the same command again',
+    'resumes the load: chunks already imported are not sent again.',
+    '',
+    'A record that exists already is updated, not created twice: Commerce Layer matches each record by',
+    'its id, and by the keys it documents (skus code; prices sku_code + price_list_id; stock_items',
+    'sku_code + stock_location_id; customers email; coupons code + promotion_rule_id; gift_cards code;',
+    'orders number; customer_subscriptions customer_id + reference; tax_categories code +',
+    'tax_calculator_id). So the same file, changed, can be imported again to update its records.',
+    '',
+    '--dry-run checks every record and sends nothing: it prints each invalid record (its line in a CSV',
+    'file, its number in JSON and NDJSON; the first 20, every one with --json) and the plan: group,',
+    'chunks, records. With credentials it also reads the group\'s imports on the server and says which',
+    'chunks would be skipped, followed or sent. Exit 0 every record valid, 1 some invalid, 2 usage error,',
+    'a file that does not parse, or a group the import would refuse (made from other records).',
     '',
     'Formats: csv (header row; quoted fields may hold commas, quotes and line breaks; BOM and CRLF',
     'are fine), json (an array of objects) and ndjson (one object a line), by the extension',
     '(.csv .tsv .json .ndjson .jsonl) or --format. Use - for standard input, with --format.',
     '',
-    'Exit codes: 0 every record imported; 1 a record failed, or a chunk failed or was interrupted;',
-    '2 usage error, unreadable or malformed file, bad credentials (nothing sent); 130 Ctrl-C.',
+    'Exit codes: 0 every record imported; 1 a record was found invalid (nothing sent) or failed, or a',
+    'chunk failed or was interrupted; 2 usage error, unreadable or malformed file, bad credentials',
+    '(nothing sent); 130 Ctrl-C.',
   ].join('\n'),
   options: {
     format: { type: 'string', value: '<csv|json|ndjson>', description: 'The file\'s format (default: from its extension).' },
@@ -35,7 +53,8 @@ export const importCommand: Command = {
     parent: { type: 'string', value: '<id>', description: 'parent_resource_id of every import: the price list of prices, the stock location of stock items.' },
     'chunk-size': { type: 'string', value: '<n>', description: 'Records per import, 1 to 10000 (default 10000).' },
     concurrency: { type: 'string', value: '<n>', description: 'Imports running at a time, 1 to 10 (default 3).' },
-    'skip-errors': { type: 'boolean', description: 'Go on past invalid records instead of interrupting an import that has too many.' },
+    'skip-errors': { type: 'boolean', description: 'Send a file with invalid records anyway, and go on past records that fail instead of interrupting an import that has too many.' },
+    'dry-run': { type: 'boolean', description: 'Check every record and show the plan; send nothing.' },
     group: { type: 'string', value: '<name>', description: 'Name the load (imports get reference <name>-0001, ...). Default: derived from the file, the resource type, --parent and --chunk-size, so a rerun resumes; another name starts a separate load.' },
     errors: { type: 'string', value: '<file>', description: 'Write every errors_log and warnings_log entry there, as JSON (default: <group>.log.json, when there are any).' },
     quiet: { type: 'boolean', short: 'q', description: 'No progress display and no summary: only errors, and the exit code.' },
@@ -49,6 +68,7 @@ export const importCommand: Command = {
     'commercelayer-imports import stock_items stock.csv --delimiter ";" --parent xYZkjABcde --errors errors.json',
     'gunzip -c skus.json.gz | commercelayer-imports import skus - --format json --json > summary.json',
     'commercelayer-imports import skus examples/skus.csv --base-url http://127.0.0.1:4011 --access-token any',
+    'commercelayer-imports import skus skus.csv --dry-run   # no credentials needed: the verdict and the plan',
   ],
   async run(values, [type, file], context) {
     const resourceType = choiceOption('import', type!, '<resource_type>', RESOURCE_TYPES) as ImportResourceType;
@@ -68,6 +88,8 @@ export const importCommand: Command = {
     if (parent !== undefined && parent.trim() === '') throw new UsageError('--parent needs an id', 'import');
 
     const { output, env } = context;
+    const dryRun = values['dry-run'] === true;
+    const json = values.json === true;
     // Ctrl-C before the load starts, reading standard input or checking the file: nothing was sent.
     const releaseEarly = onCtrlC(() => {
       context.output.err('Stopped by Ctrl-C before anything was sent.\n');
@@ -76,9 +98,19 @@ export const importCommand: Command = {
     const input = await openInput(file!);
     try {
       // The first pass: nothing is sent before the whole file has parsed.
-      const scan = await scanFile(input, format, delimiter);
-      const connected = await connect('import', values, env, output.secrets);
+      const verdicts = recordVerdicts(resourceType, input, format, delimiter, { parent, keep: json ? Infinity : SHOWN_INVALID });
+      const scan = await scanFile(input, format, delimiter, verdicts.check);
       const group = groupFlag ?? derivedGroup({ sha256: scan.sha256, resourceType, parent, chunkSize, format, delimiter });
+      const verdict = { context, resourceType, file: input.label, format, scan, verdicts, json };
+      if (dryRun) {
+        const client = hasCredentials(values, env) ? (await connect('import', values, env, output.secrets)).client : undefined;
+        return await runDryRun({ ...verdict, group, chunkSize, client });
+      }
+      if (verdicts.invalid > 0 && values['skip-errors'] !== true) return await refuseInvalid(verdict);
+      if (verdicts.invalid > 0 && values.quiet !== true) {
+        output.err(`${count(verdicts.invalid)} of ${count(scan.count)} records are invalid (--dry-run lists them): sent anyway, as --skip-errors asks; the API skips them.\n`);
+      }
+      const connected = await connect('import', values, env, output.secrets);
       releaseEarly();
       return await runLoad({
         ...connected,
@@ -94,7 +126,7 @@ export const importCommand: Command = {
         parent,
         skipErrors: values['skip-errors'] === true,
         logFile: stringOption(values, 'errors'),
-        json: values.json === true,
+        json,
         quiet: values.quiet === true,
       });
     } finally {
@@ -103,3 +135,9 @@ export const importCommand: Command = {
     }
   },
 };
+
+/** Whether any credentials were given: a dry run without them checks the file only. */
+function hasCredentials(values: Record<string, unknown>, env: NodeJS.ProcessEnv): boolean {
+  const given = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  return given(values['access-token']) || given(env.CL_ACCESS_TOKEN) || given(env.CL_CLIENT_ID) || given(env.CL_CLIENT_SECRET);
+}

@@ -39,13 +39,14 @@ async function* csvRecords(chunks: AsyncIterable<Buffer>, delimiter: string, lab
 }
 
 /** Reads the file through once: checks every record and counts them. Throws a FileError that says where it broke. */
-export async function scanCsv(path: string, label: string, delimiter: string, hash?: Hash): Promise<CsvScan> {
+export async function scanCsv(path: string, label: string, delimiter: string, hash?: Hash, check?: (record: CsvRecord, number: number) => void): Promise<CsvScan> {
   let count = 0;
   let columns: string[] = [];
   try {
     for await (const record of csvRecords(strictUtf8(fileChunks(path, hash)), delimiter, label)) {
       if (count === 0) columns = Object.keys(record);
       count++;
+      check?.(record, count);
     }
   } catch (error) {
     throw await csvFileError(error, path, label, delimiter, count);

@@ -84,10 +84,13 @@ export interface JsonScan {
   count: number;
 }
 
-export async function scanJsonArray(path: string, label: string, hash?: Hash): Promise<JsonScan> {
+export async function scanJsonArray(path: string, label: string, hash?: Hash, check?: (record: JsonRecord, number: number) => void): Promise<JsonScan> {
   let count = 0;
   try {
-    for await (const _ of arrayRecords(fileChunks(path, hash))) count++;
+    for await (const record of arrayRecords(fileChunks(path, hash))) {
+      count++;
+      check?.(record, count);
+    }
   } catch (error) {
     if (!(error instanceof JsonAt)) throw new FileError(label, 'cannot be read');
     throw new FileError(label, error.message, await lineColumnAt(path, error.offset));

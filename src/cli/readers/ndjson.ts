@@ -59,10 +59,13 @@ async function* ndjsonRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Jso
   }
 }
 
-export async function scanNdjson(path: string, label: string, hash?: Hash): Promise<{ count: number }> {
+export async function scanNdjson(path: string, label: string, hash?: Hash, check?: (record: JsonRecord, number: number) => void): Promise<{ count: number }> {
   let count = 0;
   try {
-    for await (const _ of ndjsonRecords(fileChunks(path, hash))) count++;
+    for await (const record of ndjsonRecords(fileChunks(path, hash))) {
+      count++;
+      check?.(record, count);
+    }
   } catch (error) {
     if (error instanceof LineError) throw new FileError(label, error.message, error.where);
     throw new FileError(label, 'cannot be read');

@@ -14,18 +14,21 @@ export interface Scan {
   sha256: string;
 }
 
+/** Called by the first pass with each record and its 1-based number: the records' rules (invalid-records.ts). */
+export type RecordCheck = (record: Record<string, unknown>, number: number) => void;
+
 /**
  * The first pass: reads the whole file once, streamed, to check every record, count them and hash
  * the bytes. Throws a FileError (exit 2) saying where the file broke; nothing is sent before this ends.
  */
-export async function scanFile(input: Input, format: FileFormat, delimiter: string): Promise<Scan> {
+export async function scanFile(input: Input, format: FileFormat, delimiter: string, check?: RecordCheck): Promise<Scan> {
   const hash = contentHash();
   const scanned =
     format === 'csv'
-      ? await scanCsv(input.path, input.label, delimiter, hash)
+      ? await scanCsv(input.path, input.label, delimiter, hash, check)
       : format === 'json'
-        ? await scanJsonArray(input.path, input.label, hash)
-        : await scanNdjson(input.path, input.label, hash);
+        ? await scanJsonArray(input.path, input.label, hash, check)
+        : await scanNdjson(input.path, input.label, hash, check);
   if (scanned.count === 0) throw new FileError(input.label, 'holds no records');
   return { ...scanned, sha256: hash.digest('hex') };
 }
