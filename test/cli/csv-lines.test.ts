@@ -4,22 +4,11 @@
 // how the file was written. Randomized: a failure prints its seed.
 import { afterAll, describe, expect, onTestFailed, test } from 'vitest';
 import { csvRecordLines } from '../../src/cli/readers/csv-lines.js';
+import { seededRandom as random } from '../../src/simulator/fault-random.js';
 import { scratchDir } from './run-cli.js';
 
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
-
-/** A small seeded generator (mulberry32), so that a failing file can be made again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generated(seed: number, records: number): { text: string; starts: number[] } {
   const next = random(seed);
