@@ -31,8 +31,10 @@ export type {
   ImportAllResume,
   ImportAllSummary,
   ImportChunkFailure,
+  ImportNotProcessed,
   ImportRecords,
 } from './bulk/import-all-types.js';
+export type { ImportFailedRecord, ImportUnmatchedError } from './bulk/record-positions.js';
 export { clientCredentials, type TokenProvider } from './auth/client-credentials.js';
 export type { ClientCredentialsOptions } from './auth/credentials-options.js';
 export { CredentialsError } from './auth/credentials-error.js';

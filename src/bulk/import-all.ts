@@ -11,6 +11,9 @@ import { assertSameLoad, assertSourceEnd, chunkItems, chunkMetadata, endsTheLoad
 import { importAllSettings, type ImportAllSettings } from './import-all-options.js';
 import type { ImportAllOptions, ImportAllSummary, ImportRecords } from './import-all-types.js';
 import { summarize, type ChunkOutcome } from './summary.js';
+import { earlyStop } from './early-stop.js';
+import { chunkKeys } from './record-positions.js';
+import { importsOfReference } from './retry-interrupted.js';
 
 /**
  * The calls importAll makes, with the client's retry policy for creates whose fate is unknown and
@@ -47,6 +50,9 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   const handled = new Map<number, number>();
   let found = new Map<number, Import>();
   let nextIndex = 0;
+  const stopper = earlyStop(settings.maxErrors);
+  // A chunk is created unless an earlier run left it completed or running (or interrupted, without retryInterrupted).
+  const toCreate = (index: number) => !found.has(index) || (settings.retryInterrupted && found.get(index)!.attributes.status === 'interrupted');
 
   const chunksTotal = () => (total !== undefined ? Math.ceil(total / chunkSize) : reader.ended ? Math.ceil(reader.read / chunkSize) : undefined);
   const report = (chunk: Chunk, current: Import, resumed: boolean) => {
@@ -67,20 +73,27 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   };
 
   async function runChunk(chunk: Chunk, turn: Turn | undefined): Promise<ChunkOutcome> {
-    const outcome: ChunkOutcome = { index: chunk.index, first: chunk.first, last: chunk.last, resumed: false };
+    const outcome: ChunkOutcome = { index: chunk.index, first: chunk.first, last: chunk.last, resumed: false, keys: chunkKeys(resourceType, chunk.records) };
     const earlier = found.get(chunk.index);
+    if (!turn && !earlier) {
+      // The load stopped early: this chunk is read, so that its records are accounted for, and not sent.
+      return { ...outcome, stopped: true, keys: undefined };
+    }
     try {
       let id: string;
-      if (earlier) {
+      const items = (earlier?.attributes.metadata as { chunk_items?: unknown } | null | undefined)?.chunk_items;
+      if (earlier && items !== chunkItems(chunk.first, chunk.last)) {
+        throw new InputError(`Group ${group}'s import ${earlier.id} holds records ${String(items)}, where these records' chunk ${chunk.index + 1} holds ${chunkItems(chunk.first, chunk.last)}: another load used this group`);
+      }
+      if (earlier && !turn) {
         outcome.resumed = true;
         outcome.id = id = earlier.id;
-        const items = (earlier.attributes.metadata as { chunk_items?: unknown } | null)?.chunk_items;
-        if (items !== chunkItems(chunk.first, chunk.last)) {
-          throw new InputError(`Group ${group}'s import ${id} holds records ${String(items)}, where these records' chunk ${chunk.index + 1} holds ${chunkItems(chunk.first, chunk.last)}: another load used this group`);
-        }
         // A finished one is followed too: one poll finds it ended, and a passing failure of that read is retried.
       } else {
-        const created = await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal, turn);
+        // An interrupted chunk created again: the imports already under its reference are not this create's.
+        const ignore = earlier ? await importsOfReference(client.list, referenceOf(group, chunk.index), read, stop.signal) : undefined;
+        outcome.retried = earlier !== undefined;
+        const created = await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal, turn, ignore);
         outcome.id = id = created.id;
         // Reported at once: the first poll comes only an interval later.
         report(chunk, created, false);
@@ -90,6 +103,8 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
         read, signal: stop.signal, intervalMs: settings.intervalMs, timeoutMs: settings.timeoutMs, justCreated: !outcome.resumed,
         onChange: (current) => report(chunk, current, outcome.resumed),
       });
+      const { status, processed_count, errors_count } = outcome.final.attributes;
+      stopper.ended({ status, processed: processed_count ?? 0, failed: errors_count ?? 0 });
     } catch (error) {
       if (stop.signal.aborted) throw stop.signal.reason;
       if (endsTheLoad(error)) throw error;
@@ -108,7 +123,8 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     while (!stop.signal.aborted) {
       // Reads are served in the order asked, so this is the index of the chunk this worker gets. One
       // to create takes its write turn first, and its records are read from the source only then.
-      const turn = found.has(nextIndex++) ? undefined : write.take(stop.signal);
+      const index = nextIndex++;
+      const turn = toCreate(index) && stopper.reason === undefined ? write.take(stop.signal) : undefined;
       turn?.catch(() => {}); // a stop rejects it; the read below reports that
       // A source waiting for its next record must not hold up a stop.
       const chunk = await untilAborted(reader.next(turn), stop.signal);
@@ -130,10 +146,11 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
       completed: statuses.filter((status) => status === 'completed').length,
       running: statuses.filter((status) => status === 'pending' || status === 'in_progress').length,
       interrupted: statuses.filter((status) => status === 'interrupted').length,
+      retrying: settings.retryInterrupted ? statuses.filter((status) => status === 'interrupted').length : 0,
     });
     await Promise.all(Array.from({ length: concurrency }, () => worker().catch((error) => stop.abort(error))));
     if (stop.signal.aborted) throw stop.signal.reason;
-    return summarize(group, outcomes, reader.read);
+    return summarize(group, outcomes, reader.read, stopper.reason);
   } catch (error) {
     if (signal?.aborted && settings.interruptOnAbort) await interruptGroup().catch(() => {});
     throw error;

@@ -2,6 +2,7 @@ import { mergeErrors, mergeWarnings } from '../logs.js';
 import type { Import } from '../types.js';
 import { chunkItems, referenceOf } from './group.js';
 import type { ImportAllSummary, ImportChunkFailure } from './import-all-types.js';
+import { type ChunkKeys, traceErrors } from './record-positions.js';
 
 /** How one chunk ended: its import's final state, or the error that stopped it. */
 export interface ChunkOutcome {
@@ -10,6 +11,12 @@ export interface ChunkOutcome {
   last: number;
   id?: string;
   resumed: boolean;
+  /** Created again by this run, in place of an earlier run's interrupted import. */
+  retried?: boolean;
+  /** Never created: the load stopped early. */
+  stopped?: boolean;
+  /** Each record's key value, to trace the import's errors_log back to positions. */
+  keys?: ChunkKeys;
   final?: Import;
   error?: unknown;
 }
@@ -19,7 +26,7 @@ export interface ChunkOutcome {
  * rest of an interrupted chunk, or a chunk whose import failed or was never created), so that the
  * three always add up to the records read.
  */
-export function summarize(group: string, outcomes: readonly ChunkOutcome[], recordsTotal: number): ImportAllSummary {
+export function summarize(group: string, outcomes: readonly ChunkOutcome[], recordsTotal: number, stoppedEarly?: string): ImportAllSummary {
   const summary: ImportAllSummary = {
     group,
     chunks: outcomes.length,
@@ -29,6 +36,10 @@ export function summarize(group: string, outcomes: readonly ChunkOutcome[], reco
     not_processed_count: 0,
     warnings_count: 0,
     resumed_chunks: 0,
+    retried_chunks: 0,
+    failed_records: [],
+    unmatched_errors: [],
+    not_processed: [],
     errors_log: {},
     warnings_log: {},
     imports: [],
@@ -37,6 +48,7 @@ export function summarize(group: string, outcomes: readonly ChunkOutcome[], reco
   for (const outcome of outcomes) {
     const size = outcome.last - outcome.first + 1;
     if (outcome.resumed) summary.resumed_chunks++;
+    if (outcome.retried) summary.retried_chunks++;
     const attributes = outcome.final?.attributes;
     let processed = 0;
     let failed = 0;
@@ -48,13 +60,23 @@ export function summarize(group: string, outcomes: readonly ChunkOutcome[], reco
       summary.warnings_count += attributes.warnings_count ?? 0;
       mergeErrors(summary.errors_log, attributes.errors_log);
       mergeWarnings(summary.warnings_log, attributes.warnings_log);
+      const traced = traceErrors(outcome.index, outcome.first, outcome.keys ?? [], attributes.errors_log);
+      for (const record of traced.failed) summary.failed_records.push(record);
+      for (const entry of traced.unmatched) summary.unmatched_errors.push(entry);
     }
     const notProcessed = size - processed - failed;
     summary.imported_count += processed;
     summary.failed_count += failed;
     summary.not_processed_count += notProcessed;
-    if (notProcessed > 0 || outcome.error !== undefined) summary.failures.push(failureOf(group, outcome, notProcessed));
+    if (notProcessed > 0 || outcome.error !== undefined) {
+      const failure = failureOf(group, outcome, notProcessed);
+      summary.failures.push(failure);
+      // The API goes through a chunk's inputs in order: what it did not reach is the chunk's end.
+      if (notProcessed > 0) summary.not_processed.push({ chunk: outcome.index, first: outcome.last - notProcessed + 1, last: outcome.last, reason: failure.reason });
+    }
   }
+  summary.failed_records.sort((a, b) => a.position - b.position);
+  if (stoppedEarly !== undefined) summary.stopped_early = stoppedEarly;
   return summary;
 }
 
@@ -64,7 +86,7 @@ function failureOf(group: string, outcome: ChunkOutcome, notProcessed: number): 
     reference: referenceOf(group, outcome.index),
     chunk_items: chunkItems(outcome.first, outcome.last),
     not_processed: notProcessed,
-    reason: outcome.error === undefined ? 'interrupted' : 'error',
+    reason: outcome.stopped ? 'stopped' : outcome.error === undefined ? 'interrupted' : 'error',
   };
   if (outcome.id !== undefined) failure.id = outcome.id;
   if (outcome.error !== undefined) failure.error = outcome.error;

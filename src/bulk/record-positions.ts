@@ -1,0 +1,75 @@
+import type { ImportInput } from '../types.js';
+
+/**
+ * The attribute whose value keys a failed input's errors_log entry. The official document's example
+ * keys by the input's code (`{"ABC": {"name": ["has already been taken"]}}`); the documented unique
+ * keys (Commerce Layer's "Importing resources", "Unique keys") name `email` for customers and `number`
+ * for orders. An input without that value is keyed by its 0-based place in its import.
+ */
+const KEY_ATTRIBUTES: Record<string, string> = { customers: 'email', orders: 'number' };
+export const keyAttributeOf = (resourceType: string): string => (Object.hasOwn(KEY_ATTRIBUTES, resourceType) ? KEY_ATTRIBUTES[resourceType]! : 'code');
+
+/** What a chunk keeps of its records once sent, to trace its errors back: each record's key value, if any. */
+export type ChunkKeys = (string | undefined)[];
+
+export function chunkKeys(resourceType: string, records: readonly ImportInput[]): ChunkKeys {
+  const attribute = keyAttributeOf(resourceType);
+  return records.map((record) => {
+    const value = record[attribute];
+    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? undefined : String(value);
+  });
+}
+
+type Errors = Record<string, string[]>;
+
+/** A record that failed: where it is in the whole load, and what the API said of it. */
+export interface ImportFailedRecord {
+  /** 1-based, counting records as read from the source, across every chunk. */
+  position: number;
+  /** The chunk's index, from 0 (its import's reference is `<group>-<index + 1>`). */
+  chunk: number;
+  /** The key the API gave it in its import's errors_log: its key attribute's value, or its place in the chunk. */
+  key: string;
+  errors: Errors;
+}
+
+/** An errors_log entry whose key matches no record of its chunk: reported as the API gave it, never guessed. */
+export interface ImportUnmatchedError {
+  chunk: number;
+  key: string;
+  errors: Errors;
+}
+
+const messagesOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value == null ? [] : [String(value)]);
+
+function errorsOf(entry: unknown): Errors {
+  const errors: Errors = Object.create(null) as Errors;
+  const pairs = entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? Object.entries(entry) : [['base', entry] as const];
+  for (const [name, messages] of pairs) Object.defineProperty(errors, name, { value: messagesOf(messages), enumerable: true, writable: true, configurable: true });
+  return errors;
+}
+
+/**
+ * The records of one chunk that an errors_log names. A key equal to records' key values names them
+ * (several, when the chunk repeats a value); else a whole number names the record at that place in
+ * the chunk, when that record has no key value (it is then keyed by place); else it names none.
+ */
+export function traceErrors(chunk: number, first: number, keys: ChunkKeys, errorsLog: unknown): { failed: ImportFailedRecord[]; unmatched: ImportUnmatchedError[] } {
+  const failed: ImportFailedRecord[] = [];
+  const unmatched: ImportUnmatchedError[] = [];
+  if (errorsLog === null || typeof errorsLog !== 'object' || Array.isArray(errorsLog)) return { failed, unmatched };
+  const entries = Object.entries(errorsLog);
+  if (entries.length === 0) return { failed, unmatched };
+  const byKey = new Map<string, number[]>();
+  keys.forEach((key, index) => {
+    if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), index]);
+  });
+  for (const [key, entry] of entries) {
+    const errors = errorsOf(entry);
+    let places = byKey.get(key);
+    if (!places && /^(0|[1-9]\d*)$/.test(key) && Number(key) < keys.length && keys[Number(key)] === undefined) places = [Number(key)];
+    if (!places) unmatched.push({ chunk, key, errors });
+    else for (const place of places) failed.push({ position: first + place, chunk, key, errors });
+  }
+  return { failed, unmatched };
+}
