@@ -12,7 +12,7 @@ import { importAllSettings, type ImportAllSettings } from './import-all-options.
 import type { ImportAllOptions, ImportAllSummary, ImportRecords } from './import-all-types.js';
 import { summarize, type ChunkOutcome } from './summary.js';
 import { earlyStop } from './early-stop.js';
-import { chunkKeys } from './record-positions.js';
+import { chunkKeys, traceErrors } from './record-positions.js';
 import { importsOfReference } from './retry-interrupted.js';
 
 /**
@@ -73,12 +73,12 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   };
 
   async function runChunk(chunk: Chunk, turn: Turn | undefined): Promise<ChunkOutcome> {
-    const outcome: ChunkOutcome = { index: chunk.index, first: chunk.first, last: chunk.last, resumed: false, keys: chunkKeys(resourceType, chunk.records) };
+    const outcome: ChunkOutcome = { index: chunk.index, first: chunk.first, last: chunk.last, resumed: false };
     const earlier = found.get(chunk.index);
-    if (!turn && !earlier) {
-      // The load stopped early: this chunk is read, so that its records are accounted for, and not sent.
-      return { ...outcome, stopped: true, keys: undefined };
-    }
+    // The load stopped early: this chunk is read, so that its records are accounted for, and not sent.
+    if (!turn && !earlier) return { ...outcome, stopped: true };
+    // Only the records' keys are kept once the chunk is sent, and only until its errors are traced.
+    const keys = chunkKeys(resourceType, chunk.records);
     try {
       let id: string;
       const items = (earlier?.attributes.metadata as { chunk_items?: unknown } | null | undefined)?.chunk_items;
@@ -103,7 +103,8 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
         read, signal: stop.signal, intervalMs: settings.intervalMs, timeoutMs: settings.timeoutMs, justCreated: !outcome.resumed,
         onChange: (current) => report(chunk, current, outcome.resumed),
       });
-      const { status, processed_count, errors_count } = outcome.final.attributes;
+      const { status, processed_count, errors_count, errors_log } = outcome.final.attributes;
+      outcome.traced = traceErrors(chunk.index, chunk.first, keys, errors_log);
       stopper.ended({ status, processed: processed_count ?? 0, failed: errors_count ?? 0 });
     } catch (error) {
       if (stop.signal.aborted) throw stop.signal.reason;

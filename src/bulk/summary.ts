@@ -2,7 +2,7 @@ import { mergeErrors, mergeWarnings } from '../logs.js';
 import type { Import } from '../types.js';
 import { chunkItems, referenceOf } from './group.js';
 import type { ImportAllSummary, ImportChunkFailure } from './import-all-types.js';
-import { type ChunkKeys, traceErrors } from './record-positions.js';
+import type { TracedErrors } from './record-positions.js';
 
 /** How one chunk ended: its import's final state, or the error that stopped it. */
 export interface ChunkOutcome {
@@ -15,8 +15,8 @@ export interface ChunkOutcome {
   retried?: boolean;
   /** Never created: the load stopped early. */
   stopped?: boolean;
-  /** Each record's key value, to trace the import's errors_log back to positions. */
-  keys?: ChunkKeys;
+  /** The import's errors_log traced back to positions, as soon as it ended (its records' keys then let go). */
+  traced?: TracedErrors;
   final?: Import;
   error?: unknown;
 }
@@ -58,11 +58,9 @@ export function summarize(group: string, outcomes: readonly ChunkOutcome[], reco
       processed = Math.min(size, attributes.processed_count ?? 0);
       failed = Math.min(size - processed, attributes.errors_count ?? 0);
       summary.warnings_count += attributes.warnings_count ?? 0;
-      mergeErrors(summary.errors_log, attributes.errors_log);
       mergeWarnings(summary.warnings_log, attributes.warnings_log);
-      const traced = traceErrors(outcome.index, outcome.first, outcome.keys ?? [], attributes.errors_log);
-      for (const record of traced.failed) summary.failed_records.push(record);
-      for (const entry of traced.unmatched) summary.unmatched_errors.push(entry);
+      for (const record of outcome.traced?.failed ?? []) summary.failed_records.push(record);
+      for (const entry of outcome.traced?.unmatched ?? []) summary.unmatched_errors.push(entry);
     }
     const notProcessed = size - processed - failed;
     summary.imported_count += processed;
@@ -76,6 +74,7 @@ export function summarize(group: string, outcomes: readonly ChunkOutcome[], reco
     }
   }
   summary.failed_records.sort((a, b) => a.position - b.position);
+  lazyErrorsLog(summary);
   if (stoppedEarly !== undefined) summary.stopped_early = stoppedEarly;
   return summary;
 }
@@ -91,4 +90,24 @@ function failureOf(group: string, outcome: ChunkOutcome, notProcessed: number): 
   if (outcome.id !== undefined) failure.id = outcome.id;
   if (outcome.error !== undefined) failure.error = outcome.error;
   return failure;
+}
+
+/**
+ * The combined errors_log, built the first time it is read: a load of 100,000 failed records whose
+ * caller reads `failed_records` only does not hold every message a third time.
+ */
+function lazyErrorsLog(summary: ImportAllSummary): void {
+  let log: ImportAllSummary['errors_log'] | undefined;
+  Object.defineProperty(summary, 'errors_log', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!log) {
+        log = {};
+        for (const imported of summary.imports) mergeErrors(log, imported.attributes.errors_log);
+      }
+      return log;
+    },
+    set: (value: ImportAllSummary['errors_log']) => void (log = value),
+  });
 }

@@ -2,7 +2,7 @@ import type { ImportAllSummary } from '../../index.js';
 import { readJsonArray } from '../readers/json-array.js';
 import { readNdjson } from '../readers/ndjson.js';
 import type { FileFormat, Input } from '../readers/source.js';
-import { type CsvField, csvField, csvLayout, csvRows } from './csv-rows.js';
+import { csvField, csvLayout, csvRows } from './csv-rows.js';
 import { REJECTS_FIELD, rejectedPositions } from './errors-field.js';
 import { writeWholeFile } from './whole-file.js';
 
@@ -36,14 +36,14 @@ export async function writeRejects(path: string, input: Input, format: FileForma
   };
   await writeWholeFile(path, async (write) => {
     if (format === 'csv') {
-      const { bom, newline } = await csvLayout(input.path);
+      const { bom, newline, quoteAll } = await csvLayout(input.path, delimiter);
       let position = 0;
       let keep: boolean[] = [];
-      const rowText = (first: string, fields: CsvField[]) => [csvField(first, delimiter), ...fields.filter((_, i) => keep[i]).map((field) => csvField(field, delimiter))].join(delimiter) + newline;
+      const rowText = (first: string, fields: string[]) => [first, ...fields.filter((_, i) => keep[i])].map((field) => csvField(field, delimiter, quoteAll)).join(delimiter) + newline;
       for await (const row of csvRows(input.path, delimiter)) {
         if (position === 0) {
           // An earlier rejects file's own column is left out: its errors are replaced by this run's.
-          keep = row.fields.map((field) => field.value !== REJECTS_FIELD);
+          keep = row.fields.map((field) => field !== REJECTS_FIELD);
           await write(`${bom ? '\uFEFF' : ''}${rowText(REJECTS_FIELD, row.fields)}`);
         } else {
           const rejected = take(position);
