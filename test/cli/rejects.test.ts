@@ -50,6 +50,11 @@ describe('the rejects file', () => {
     const expected = toCsv(failing.map((i) => ({ _errors: BLANK, ...rows[i]! })), '\r\n');
     expect(read(rejectsName)).toBe(expected);
 
+    // Loaded again unfixed, the rejects file hands the same rows back, its old _errors column replaced, not doubled.
+    const unfixed = await runCli(['import', 'skus', rejectsName, '--skip-errors', '--rejects', 'again.rejects.csv', ...connection()]);
+    expect(unfixed.code).toBe(1);
+    expect(read('again.rejects.csv')).toBe(expected);
+
     const fixed = read(rejectsName).replaceAll(',\r\n', ',xYZkjABcde\r\n');
     writeFileSync(join(scratch.dir, rejectsName), fixed);
     const reload = await runCli(['import', 'skus', rejectsName, '--json', ...connection()]);

@@ -2,7 +2,9 @@ import type { ImportAllSummary } from '../../index.js';
 import { readJsonArray } from '../readers/json-array.js';
 import { readNdjson } from '../readers/ndjson.js';
 import type { FileFormat, Input } from '../readers/source.js';
-import { csvField, csvLayout, csvRows } from './csv-rows.js';
+import { parse } from 'csv-parse/sync';
+import { csvRecordBatches } from './csv-records.js';
+import { csvField, csvLayout } from './csv-layout.js';
 import { REJECTS_FIELD, rejectedPositions } from './errors-field.js';
 import { writeWholeFile } from './whole-file.js';
 
@@ -25,9 +27,12 @@ export async function writeRejects(path: string, input: Input, format: FileForma
   const written: RejectsWritten = { path, count: 0, failed: 0, notProcessed: 0, lines: new Map() };
   const wanted = rejectedPositions(summary);
   let next = wanted.next();
+  // What the CSV scan picked, until its row is written.
+  const taken = new Map<number, { text: string; failed: boolean }>();
   const take = (position: number) => {
     if (next.done || next.value.position !== position) return undefined;
     const current = next.value;
+    taken.set(position, current);
     next = wanted.next();
     written.count++;
     if (current.failed) written.failed++;
@@ -37,21 +42,24 @@ export async function writeRejects(path: string, input: Input, format: FileForma
   await writeWholeFile(path, async (write) => {
     if (format === 'csv') {
       const { bom, newline, quoteAll } = await csvLayout(input.path, delimiter);
-      let position = 0;
-      let keep: boolean[] = [];
-      const rowText = (first: string, fields: string[]) => [first, ...fields.filter((_, i) => keep[i])].map((field) => csvField(field, delimiter, quoteAll)).join(delimiter) + newline;
-      for await (const row of csvRows(input.path, delimiter)) {
-        if (position === 0) {
-          // An earlier rejects file's own column is left out: its errors are replaced by this run's.
-          keep = row.fields.map((field) => field !== REJECTS_FIELD);
-          await write(`${bom ? '\uFEFF' : ''}${rowText(REJECTS_FIELD, row.fields)}`);
-        } else {
-          const rejected = take(position);
-          if (rejected?.failed) written.lines.set(position, row.line);
-          if (rejected) await write(rowText(rejected.text, row.fields));
+      // The rows go out as the input's bytes; only a rejects file loaded again has its old errors column cut out.
+      let strip: ((raw: Buffer) => string) | undefined;
+      for await (const records of csvRecordBatches(input.path, (position) => position === 0 || take(position) !== undefined)) {
+        let text = '';
+        for (const record of records) {
+          if (record.position === 0) {
+            const header = parseRow(record.raw.toString('utf8'), delimiter);
+            if (header.includes(REJECTS_FIELD)) strip = (raw) => rowWithout(parseRow(raw.toString('utf8'), delimiter), header.indexOf(REJECTS_FIELD), delimiter, quoteAll);
+            text += `${bom ? '\uFEFF' : ''}${csvField(REJECTS_FIELD, delimiter, quoteAll)}${delimiter}${strip ? strip(record.raw) : record.raw.toString('utf8')}${newline}`;
+            continue;
+          }
+          const rejected = taken.get(record.position)!;
+          taken.delete(record.position);
+          if (rejected.failed) written.lines.set(record.position, record.line);
+          text += `${csvField(rejected.text, delimiter, quoteAll)}${delimiter}${strip ? strip(record.raw) : record.raw.toString('utf8')}${newline}`;
         }
-        position++;
-        if (next.done) break;
+        if (text !== '') await write(text);
+        if (next.done && taken.size === 0) break;
       }
     } else {
       const records = format === 'json' ? readJsonArray(input.path) : readNdjson(input.path);
@@ -59,6 +67,7 @@ export async function writeRejects(path: string, input: Input, format: FileForma
       if (format === 'json') await write('[\n');
       for await (const record of records) {
         const rejected = take(++position);
+        taken.delete(position);
         if (rejected) await write(`${format === 'json' && written.count > 1 ? ',\n' : ''}${JSON.stringify({ [REJECTS_FIELD]: rejected.text, ...record })}${format === 'json' ? '' : '\n'}`);
         if (next.done) break;
       }
@@ -67,4 +76,11 @@ export async function writeRejects(path: string, input: Input, format: FileForma
     if (!next.done) throw new Error(`the input holds no record ${next.value.position}: was it changed during the load?`);
   });
   return written;
+}
+
+/** One CSV row's fields (the header, or a row of a rejects file loaded again). */
+const parseRow = (text: string, delimiter: string): string[] => (parse(text, { delimiter, relax_quotes: false }) as string[][])[0] ?? [];
+
+function rowWithout(fields: string[], index: number, delimiter: string, quoteAll: boolean): string {
+  return fields.filter((_, i) => i !== index).map((field) => csvField(field, delimiter, quoteAll)).join(delimiter);
 }
