@@ -4,7 +4,8 @@
  * stretch of a file, a chunk interrupted among completed ones, does not stop a load), either every
  * one of them was interrupted (the API interrupts an import whose errors pass 10% of its inputs), or
  * more than half of the records they went through failed (which catches loads sent with skip_errors,
- * never interrupted). With `maxErrors`: once more than that many records have failed.
+ * never interrupted). With `maxErrors`: once more than that many records have failed. Only the chunks
+ * this run created or found running count: those an earlier run finished ran with its settings.
  */
 export const STOP_AFTER_CHUNKS = 3;
 export const STOP_FAILED_SHARE = 0.5;

@@ -105,7 +105,9 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
       });
       const { status, processed_count, errors_count, errors_log } = outcome.final.attributes;
       outcome.traced = traceErrors(chunk.index, chunk.first, keys, errors_log);
-      stopper.ended({ status, processed: processed_count ?? 0, failed: errors_count ?? 0 });
+      // A chunk an earlier run had finished ran with that run's settings: it does not stop this one.
+      const finishedBefore = outcome.resumed && (earlier!.attributes.status === 'completed' || earlier!.attributes.status === 'interrupted');
+      if (!finishedBefore) stopper.ended({ status, processed: processed_count ?? 0, failed: errors_count ?? 0 });
     } catch (error) {
       if (stop.signal.aborted) throw stop.signal.reason;
       if (endsTheLoad(error)) throw error;

@@ -68,6 +68,10 @@ describe('stopping early', () => {
     expect(summary.not_processed.filter((range) => range.reason === 'stopped').map(({ first, last }) => [first, last])).toStrictEqual(
       Array.from({ length: 7 }, (_, i) => [31 + i * 10, 40 + i * 10]),
     );
+    // Run again with other settings: the chunks the first run finished do not count against this one.
+    const rerun = await client.importAll('skus', records, { group: 'hopeless', chunkSize: 10, intervalMs: 5, concurrency: 1, attributes: { skip_errors: true } });
+    expect(simulator.imports()).toHaveLength(6);
+    expect(rerun.stopped_early).toMatch(/30 records of the 30 gone through failed/);
   });
 
   test('with skip_errors, more than half failing stops it too; maxErrors sets the count instead', async () => {
