@@ -32,8 +32,10 @@ export type {
   ImportAllResume,
   ImportAllSummary,
   ImportChunkFailure,
+  ImportNotProcessed,
   ImportRecords,
 } from './bulk/import-all-types.js';
+export type { ImportFailedRecord, ImportUnmatchedError } from './bulk/record-positions.js';
 export { clientCredentials, type TokenProvider } from './auth/client-credentials.js';
 export type { ClientCredentialsOptions } from './auth/credentials-options.js';
 export { CredentialsError } from './auth/credentials-error.js';
@@ -41,7 +43,7 @@ export type { AccessTokenContext } from './transport/token.js';
 export type { ApiEnvironment } from './transport/environment.js';
 export type { Middleware } from 'openapi-fetch';
 export { RECORD_RULES, recordRules, type AttributeRule, type AttributeType, type RecordRules, type RelationshipRule } from './records/rules.js';
-export { PARENT_RELATIONSHIPS, UNIQUE_KEYS } from './records/keys.js';
+export { errorsLogKeyAttribute, PARENT_RELATIONSHIPS, UNIQUE_KEYS } from './records/keys.js';
 export { formatRecordErrors, validateRecord, type RecordErrors, type ValidateRecordOptions } from './records/validate-record.js';
 export { validateRecords, type InvalidRecord } from './records/validate-records.js';
 export { recordKey, recordReferences, type RecordReference } from './records/references.js';

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 
 const MIB = 2 ** 20;
 const MEMORY_TARGET = { ratio: 1.25, peakMiB: 200 };
+const REJECTS_TARGET_MIB = 250;
 
 export function report(results, path) {
   const targets = targetsOf(results);
@@ -14,7 +15,7 @@ export function report(results, path) {
   if (path) console.log(`\nwritten to bench/bulk-results.json (${results.seconds} s in all)`);
 }
 
-function targetsOf({ makespan, memory }) {
+function targetsOf({ makespan, memory, rejects }) {
   const targets = [];
   for (const load of makespan ?? []) {
     const ours = load.clients.ours;
@@ -27,6 +28,13 @@ function targetsOf({ makespan, memory }) {
     const big = memory.runs[1];
     targets.push({ target: `peak RSS of ${big.records.toLocaleString('en')} records within ${MEMORY_TARGET.ratio}x that of ${memory.runs[0].records.toLocaleString('en')}`, met: memory.ratio <= MEMORY_TARGET.ratio, figure: `${memory.ratio}x` });
     targets.push({ target: `peak RSS of ${big.records.toLocaleString('en')} records under ${MEMORY_TARGET.peakMiB} MiB`, met: big.peakRssBytes < MEMORY_TARGET.peakMiB * MIB, figure: `${mib(big.peakRssBytes)} MiB` });
+  }
+  if (rejects) {
+    targets.push({
+      target: `command line, ${rejects.records.toLocaleString('en')} rows with ${rejects.failed.toLocaleString('en')} failed and written to the rejects file, peak RSS under ${REJECTS_TARGET_MIB} MiB`,
+      met: rejects.peakRssBytes < REJECTS_TARGET_MIB * MIB,
+      figure: `${mib(rejects.peakRssBytes)} MiB in ${rejects.seconds} s`,
+    });
   }
   return targets;
 }

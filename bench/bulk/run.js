@@ -8,10 +8,12 @@
 // 2. Peak RSS of a process streaming 100,000 and 1,000,000 records from a generated NDJSON file into
 //    importAll (the simulator in another process, fast and without rate limits).
 // 3. The bytes the library's main entry grew by, as the size guard counts them.
+// 4. Peak RSS of the command line loading 1,000,000 CSV rows of which 100,000 fail, writing them to
+//    its rejects file (bench/bulk/rejects.js).
 // Builds dist/ first (BENCH_SKIP_BUILD=1 skips it), then runs every part on a copy of that build taken
 // at the start (in a temporary folder, with this checkout's node_modules linked beside it), so that a
 // rebuild of dist/ during the run, by a test run in the same checkout, cannot swap the code measured.
-// BENCH_BULK_ONLY=makespan|memory|size runs one part and writes no results file; BENCH_BULK_LOADS=short-live
+// BENCH_BULK_ONLY=makespan|memory|size|rejects runs one part and writes no results file; BENCH_BULK_LOADS=short-live
 // (names, comma-separated) runs only those makespan loads, and writes none either. Prints the table;
 // writes bench/bulk-results.json.
 import { fork, spawn } from 'node:child_process';
@@ -21,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { idealSchedule } from './ideal.js';
 import { record } from './records.js';
+import { measureRejects } from './rejects.js';
 import { report } from './report.js';
 import { entrySizes } from './size.js';
 import { analyse } from './timeline.js';
@@ -60,6 +63,14 @@ const results = { date: new Date().toISOString(), node: process.version, cores: 
 try {
   if (!only || only === 'makespan') results.makespan = await makespans();
   if (!only || only === 'memory') results.memory = await memory();
+  if (!only || only === 'rejects') {
+    const dir = mkdtempSync(join(os.tmpdir(), 'bench-rejects-'));
+    try {
+      results.rejects = await measureRejects({ dir, build: BUILD, env: CHILD_ENV, startHost });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   if (!only || only === 'size') {
     console.log('size: the main entry now and before the bulk work...');
     results.size = entrySizes(ROOT, BUILD);

@@ -32,16 +32,18 @@ export async function createChunk(
   attributes: ImportCreateAttributes & { reference: string },
   signal: AbortSignal | undefined,
   turn?: Turn,
+  /** Imports already holding the reference (a chunk created again): never taken for this create's. */
+  ignore: ReadonlySet<string> = new Set(),
 ): Promise<Import> {
   let resent = false;
   for (let retry = 0; ; retry++) {
     try {
       const created = await paced(deps.write, signal, () => deps.create(attributes, { signal, fields: FOUND_FIELDS }), retry === 0 ? turn : undefined);
-      return resent ? await keepOne(deps, attributes.reference, created, signal) : created;
+      return resent ? await keepOne(deps, attributes.reference, created, signal, ignore) : created;
     } catch (error) {
       if (signal?.aborted || !isAmbiguous(error)) throw error;
       if (error instanceof NetworkError || error instanceof TimeoutError) await sleep(deps.settleMs, signal);
-      const found = await lookUp(deps, attributes.reference, signal);
+      const found = await lookUp(deps, attributes.reference, signal, ignore);
       if (found[0]) return found[0];
       if (retry >= deps.retry.retries) throw error;
       await sleep(retryDelayMs(retry + 1, deps.retry), signal);
@@ -50,15 +52,15 @@ export async function createChunk(
   }
 }
 
-async function lookUp(deps: CreateChunkDeps, reference: string, signal: AbortSignal | undefined): Promise<Import[]> {
+async function lookUp(deps: CreateChunkDeps, reference: string, signal: AbortSignal | undefined, ignore: ReadonlySet<string>): Promise<Import[]> {
   const page = await paced(deps.read, signal, () => deps.list({ filter: { reference_eq: reference }, sort: ['created_at', 'id'], fields: FOUND_FIELDS }, { signal }));
-  return page.data;
+  return page.data.filter((found) => !ignore.has(found.id));
 }
 
 /** After a create sent again: one import for the reference, the earliest; any other is interrupted. */
-async function keepOne(deps: CreateChunkDeps, reference: string, created: Import, signal: AbortSignal | undefined): Promise<Import> {
+async function keepOne(deps: CreateChunkDeps, reference: string, created: Import, signal: AbortSignal | undefined, ignore: ReadonlySet<string>): Promise<Import> {
   await sleep(deps.settleMs, signal);
-  const found = await lookUp(deps, reference, signal);
+  const found = await lookUp(deps, reference, signal, ignore);
   const kept = found[0] ?? created;
   await Promise.allSettled(found.slice(1).map((extra) => deps.interrupt(extra.id)));
   return kept;

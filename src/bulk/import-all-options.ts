@@ -11,19 +11,19 @@ import type { ImportAllOptions, ImportRecords } from './import-all-types.js';
 export const MAX_CONCURRENCY = 10;
 const OPTION_NAMES = [
   'chunkSize', 'concurrency', 'group', 'format', 'columns', 'total', 'attributes', 'intervalMs', 'timeoutMs',
-  'interruptOnAbort', 'onResume', 'onProgress', 'signal', 'environment', 'validate',
+  'interruptOnAbort', 'retryInterrupted', 'maxErrors', 'onResume', 'onProgress', 'signal', 'environment', 'validate',
 ] as const;
 const ATTRIBUTE_NAMES = ['parent_resource_id', 'skip_errors', 'metadata'];
 /** Keys of the metadata each chunk carries: the caller's metadata may not set them. */
 const GROUP_METADATA = ['group_id', 'chunk_number', 'chunk_items'];
 
-export type ImportAllSettings = Required<Pick<ImportAllOptions, 'chunkSize' | 'concurrency' | 'format' | 'intervalMs' | 'timeoutMs' | 'interruptOnAbort'>> &
-  Pick<ImportAllOptions, 'columns' | 'total' | 'attributes' | 'onResume' | 'onProgress' | 'signal' | 'validate'> & { group: string };
+export type ImportAllSettings = Required<Pick<ImportAllOptions, 'chunkSize' | 'concurrency' | 'format' | 'intervalMs' | 'timeoutMs' | 'interruptOnAbort' | 'retryInterrupted'>> &
+  Pick<ImportAllOptions, 'columns' | 'total' | 'attributes' | 'onResume' | 'onProgress' | 'signal' | 'maxErrors' | 'validate'> & { group: string };
 
 /** Checks every option of importAll before the first request, so that a bad one never leaves imports half made. */
 export function importAllSettings(resourceType: ImportResourceType, records: ImportRecords, options: ImportAllOptions): ImportAllSettings {
   assertCallOptions(options, 'importAll', OPTION_NAMES);
-  const { chunkSize = MAX_INPUTS, concurrency = 3, format = 'json', intervalMs = 1000, timeoutMs = 30 * 60_000, interruptOnAbort = false } = options;
+  const { chunkSize = MAX_INPUTS, concurrency = 3, format = 'json', intervalMs = 1000, timeoutMs = 30 * 60_000, interruptOnAbort = false, retryInterrupted = false } = options;
   const { columns, attributes = {}, onResume, onProgress } = options;
   wholeNumber('chunkSize', chunkSize, 1, MAX_INPUTS);
   wholeNumber('concurrency', concurrency, 1, MAX_CONCURRENCY);
@@ -43,7 +43,10 @@ export function importAllSettings(resourceType: ImportResourceType, records: Imp
   if (Array.isArray(records) && options.total !== undefined && options.total !== records.length) {
     throw new InputError(`total is ${options.total}, but the records array holds ${records.length}`);
   }
-  if (typeof interruptOnAbort !== 'boolean') throw new InputError('interruptOnAbort must be a boolean');
+  for (const [name, value] of [['interruptOnAbort', interruptOnAbort], ['retryInterrupted', retryInterrupted]] as const) {
+    if (typeof value !== 'boolean') throw new InputError(`${name} must be a boolean`);
+  }
+  if (options.maxErrors !== undefined) wholeNumber('maxErrors', options.maxErrors, 0, Infinity);
   const validate = options.validate;
   if (validate !== undefined && typeof validate !== 'boolean' && typeof validate !== 'function') throw new InputError('validate must be a boolean or a function');
   for (const [name, value] of [['onResume', onResume], ['onProgress', onProgress]] as const) {
@@ -57,5 +60,5 @@ export function importAllSettings(resourceType: ImportResourceType, records: Imp
   // The resource type and the shared attributes, checked once as a one-record import would be.
   assertCreateAttributes({ ...attributes, resource_type: resourceType, format: 'json', inputs: [{ check: true }] });
   const group = checkedGroup(options.group);
-  return { ...options, chunkSize, concurrency, format, intervalMs, timeoutMs, interruptOnAbort, attributes, total, group };
+  return { ...options, chunkSize, concurrency, format, intervalMs, timeoutMs, interruptOnAbort, retryInterrupted, attributes, total, group };
 }

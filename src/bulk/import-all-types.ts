@@ -1,4 +1,5 @@
 import type { InvalidRecord } from '../records/validate-records.js';
+import type { ImportFailedRecord, ImportUnmatchedError } from './record-positions.js';
 import type { CallOptions, Import, ImportAttributes, ImportCreateAttributes, ImportInput, ImportProgress } from '../types.js';
 
 /** A chunk's final import as importAll reads it: every attribute but the inputs, which the caller sent and which weigh megabytes. */
@@ -42,6 +43,19 @@ export interface ImportAllOptions extends CallOptions {
    * limits. It is the organization's: the client paces every later load by it too.
    */
   environment?: 'live' | 'test';
+  /**
+   * Create again, under the same reference, the chunks an earlier run of the group left interrupted,
+   * with this run's attributes (so `skip_errors: true` finishes a chunk the 10% rule stopped). The
+   * records those imports went through are imported again: the API updates what exists. Default false:
+   * an interrupted chunk is reported, not sent again.
+   */
+  retryInterrupted?: boolean;
+  /**
+   * Once more than this many records have failed, no further chunk is created (those created go on).
+   * Default: no further chunk once 3 chunks have ended and all were interrupted, or more than half of
+   * the records they went through failed: a load failing everywhere sends a few chunks, not all.
+   */
+  maxErrors?: number;
   /** On abort, interrupt the group's imports still pending or running (default false: they keep running, and a rerun picks them up). */
   interruptOnAbort?: boolean;
   /** Called once, before anything is created, with what an earlier run of the group left on the server. */
@@ -65,6 +79,8 @@ export interface ImportAllResume {
   completed: number;
   running: number;
   interrupted: number;
+  /** Of the interrupted ones, those created again by this run (retryInterrupted). */
+  retrying: number;
 }
 
 export interface ImportAllProgress extends ImportProgress {
@@ -97,9 +113,10 @@ export interface ImportChunkFailure {
   /**
    * Why: the import was interrupted (`interrupted`), following or creating it failed (`error`), or it
    * was deleted while followed (`vanished`: its records up to its last known counts are counted as
-   * imported and failed, the rest as not processed; its errors_log is not known).
+   * imported and failed, the rest as not processed; its errors_log is not known), or it was never
+   * created because the load stopped early (`stopped`, see `stopped_early`).
    */
-  reason: 'interrupted' | 'error' | 'vanished';
+  reason: 'interrupted' | 'error' | 'vanished' | 'stopped';
   error?: unknown;
 }
 
@@ -135,8 +152,22 @@ export interface ImportAllSummary {
   warnings_count: number;
   /** Chunks found from an earlier run of the group (completed, running or interrupted), and not created again. */
   resumed_chunks: number;
+  /** Chunks an earlier run left interrupted, created again by this one (retryInterrupted). */
+  retried_chunks: number;
   /**
-   * Every import's errors, by input key; when two imports report the same key, their messages for
+   * Every failed record, by position in the whole load (1-based, as read from the source), with its
+   * chunk, the key the API gave it and its errors. Keys of different chunks never merge here.
+   */
+  failed_records: ImportFailedRecord[];
+  /** errors_log entries whose key matches no record of their chunk, as the API gave them. */
+  unmatched_errors: ImportUnmatchedError[];
+  /** The records never processed, as ranges of positions (1-based, inclusive), in order. */
+  not_processed: ImportNotProcessed[];
+  /** Why no further chunk was created, when the load stopped early (maxErrors or the default rule). */
+  stopped_early?: string;
+  /**
+   * Every import's errors, by input key, as the API keys them: where it keys by place in the import,
+   * records of different chunks share a key (see `failed_records` for each record's own); when two imports report the same key, their messages for
    * each attribute are concatenated, so none is lost.
    */
   errors_log: NonNullable<ImportAttributes['errors_log']>;
@@ -153,4 +184,12 @@ export interface ImportAllSummary {
    * late may then still be running beside the chunk's import; running the group again finds it.
    */
   group_check_error?: unknown;
+}
+
+/** Records of a chunk that were never processed: positions `first` to `last`, 1-based, inclusive. */
+export interface ImportNotProcessed {
+  chunk: number;
+  first: number;
+  last: number;
+  reason: ImportChunkFailure['reason'];
 }

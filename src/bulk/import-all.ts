@@ -13,6 +13,9 @@ import { keptOf, readAndReconcile, reconcileGroup } from './reconcile.js';
 import { importAllSettings, type ImportAllSettings } from './import-all-options.js';
 import type { ImportAllOptions, ImportAllReconciliation, ImportAllSummary, ImportRecords } from './import-all-types.js';
 import { summarize, type ChunkOutcome } from './summary.js';
+import { earlyStop } from './early-stop.js';
+import { chunkKeys, traceErrors } from './record-positions.js';
+import { importsOfReference } from './retry-interrupted.js';
 
 /**
  * The calls importAll makes, with the client's retry policy for creates whose fate is unknown and
@@ -51,6 +54,9 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   let found = new Map<number, Import>();
   const reconciliations: ImportAllReconciliation[] = [];
   let nextIndex = 0;
+  const stopper = earlyStop(settings.maxErrors);
+  // A chunk is created unless an earlier run left it completed or running (or interrupted, without retryInterrupted).
+  const toCreate = (index: number) => !found.has(index) || (settings.retryInterrupted && found.get(index)!.attributes.status === 'interrupted');
 
   const chunksTotal = () => (total !== undefined ? Math.ceil(total / chunkSize) : reader.ended ? Math.ceil(reader.read / chunkSize) : undefined);
   const report = (chunk: Chunk, current: Import, resumed: boolean) => {
@@ -75,18 +81,25 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     const earlier = found.get(chunk.index);
     // The import's last known state, for the count should it vanish.
     let last = earlier;
+    // The load stopped early: this chunk is read, so that its records are accounted for, and not sent.
+    if (!turn && !earlier) return { ...outcome, stopped: true };
+    // Only the records' keys are kept once the chunk is sent, and only until its errors are traced.
+    const keys = chunkKeys(resourceType, chunk.records);
     try {
       let id: string;
-      if (earlier) {
+      const items = (earlier?.attributes.metadata as { chunk_items?: unknown } | null | undefined)?.chunk_items;
+      if (earlier && items !== chunkItems(chunk.first, chunk.last)) {
+        throw new InputError(`Group ${group}'s import ${earlier.id} holds records ${String(items)}, where these records' chunk ${chunk.index + 1} holds ${chunkItems(chunk.first, chunk.last)}: another load used this group`);
+      }
+      if (earlier && !turn) {
         outcome.resumed = true;
         outcome.id = id = earlier.id;
-        const items = (earlier.attributes.metadata as { chunk_items?: unknown } | null)?.chunk_items;
-        if (items !== chunkItems(chunk.first, chunk.last)) {
-          throw new InputError(`Group ${group}'s import ${id} holds records ${String(items)}, where these records' chunk ${chunk.index + 1} holds ${chunkItems(chunk.first, chunk.last)}: another load used this group`);
-        }
         // A finished one is followed too: one poll finds it ended, and a passing failure of that read is retried.
       } else {
-        const created = await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal, turn);
+        // An interrupted chunk created again: the imports already under its reference are not this create's.
+        const ignore = earlier ? await importsOfReference(client.list, referenceOf(group, chunk.index), read, stop.signal) : undefined;
+        outcome.retried = earlier !== undefined;
+        const created = await createChunk(deps, attributesOf(settings, resourceType, chunk, columns, chunksTotal()), stop.signal, turn, ignore);
         outcome.id = id = created.id;
         last = created;
         // Reported at once: the first poll comes only an interval later.
@@ -100,6 +113,11 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
           report(chunk, current, outcome.resumed);
         },
       });
+      const { status, processed_count, errors_count, errors_log } = outcome.final.attributes;
+      outcome.traced = traceErrors(chunk.index, chunk.first, keys, errors_log);
+      // A chunk an earlier run had finished ran with that run's settings: it does not stop this one.
+      const finishedBefore = outcome.resumed && (earlier!.attributes.status === 'completed' || earlier!.attributes.status === 'interrupted');
+      if (!finishedBefore) stopper.ended({ status, processed: processed_count ?? 0, failed: errors_count ?? 0 });
     } catch (error) {
       if (stop.signal.aborted) throw stop.signal.reason;
       if (endsTheLoad(error)) throw error;
@@ -120,7 +138,8 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     while (!stop.signal.aborted) {
       // Reads are served in the order asked, so this is the index of the chunk this worker gets. One
       // to create takes its write turn first, and its records are read from the source only then.
-      const turn = found.has(nextIndex++) ? undefined : write.take(stop.signal);
+      const index = nextIndex++;
+      const turn = toCreate(index) && stopper.reason === undefined ? write.take(stop.signal) : undefined;
       turn?.catch(() => {}); // a stop rejects it; the read below reports that
       // A source waiting for its next record must not hold up a stop.
       const chunk = await untilAborted(reader.next(turn), stop.signal);
@@ -145,10 +164,11 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
       completed: statuses.filter((status) => status === 'completed').length,
       running: statuses.filter((status) => status === 'pending' || status === 'in_progress').length,
       interrupted: statuses.filter((status) => status === 'interrupted').length,
+      retrying: settings.retryInterrupted ? statuses.filter((status) => status === 'interrupted').length : 0,
     });
     await Promise.all(Array.from({ length: concurrency }, () => worker().catch((error) => stop.abort(error))));
     if (stop.signal.aborted) throw stop.signal.reason;
-    const summary = summarize(group, outcomes, reader.read);
+    const summary = summarize(group, outcomes, reader.read, stopper.reason);
     // A last read of the group finds the creates that landed late, given up for lost.
     try {
       const { reconciliations: found } = await readAndReconcile(deps, group, 'end', stop.signal);

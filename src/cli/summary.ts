@@ -1,7 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import type { ImportAllSummary } from '../index.js';
 import { EXIT, type ExitCode } from './cli-error.js';
 import { count, duration, paint } from './progress/format.js';
+import { errorsText } from './rejects/errors-field.js';
+import { failedRecordJson } from './rejects/log-file.js';
+import { type NextStep, nextStepText } from './rejects/next-step.js';
 
 /** How many errors the summary shows; the rest are in the log file. */
 const FIRST_ERRORS = 5;
@@ -12,8 +14,11 @@ export interface LoadReport {
   format: string;
   summary: ImportAllSummary;
   elapsedMs: number;
-  /** Where every errors_log and warnings_log entry was written, if anywhere. */
+  /** Where every error and warning was written, if anywhere. */
   logFile: string | undefined;
+  /** CSV: the line each failed record starts on, by position. */
+  lines: Map<number, number> | undefined;
+  next: NextStep;
 }
 
 /** 0 when every record was imported; 1 when any record failed or any chunk failed or was interrupted. */
@@ -21,11 +26,12 @@ export function exitCodeOf(summary: ImportAllSummary): ExitCode {
   return summary.failed_count > 0 || summary.not_processed_count > 0 || summary.failures.length > 0 ? EXIT.FAILED : EXIT.OK;
 }
 
-/** The input keys and messages of the first few errors: `code:ABC  name: has already been taken`. */
-export function firstErrors(summary: ImportAllSummary, limit = FIRST_ERRORS): string[] {
-  return Object.entries(summary.errors_log)
-    .slice(0, limit)
-    .map(([key, attributes]) => `${key}  ${Object.entries(attributes ?? {}).map(([name, messages]) => `${name}: ${[messages].flat().join(', ')}`).join('; ')}`);
+/** The first few failed records, each where it is and what failed: `record 13, line 14 (chunk 2, key SKU12)  name: can't be blank`. */
+export function firstErrors(summary: ImportAllSummary, lines: Map<number, number> | undefined, limit = FIRST_ERRORS): string[] {
+  return summary.failed_records.slice(0, limit).map((record) => {
+    const line = lines?.get(record.position);
+    return `record ${count(record.position)}${line === undefined ? '' : `, line ${count(line)}`} (chunk ${record.chunk + 1}, key ${record.key})  ${errorsText(record)}`;
+  });
 }
 
 /** The table printed at the end of a load. */
@@ -33,7 +39,7 @@ export function summaryText(report: LoadReport, color: boolean): string {
   const { summary } = report;
   const style = (name: Parameters<typeof paint>[0], text: string) => (color ? paint(name, text) : text);
   const rows: [string, string, boolean][] = [
-    ['Chunks', `${count(summary.chunks)}${summary.resumed_chunks > 0 ? ` (${count(summary.resumed_chunks)} from an earlier run)` : ''}`, false],
+    ['Chunks', `${count(summary.chunks)}${chunksNote(summary)}`, false],
     ['Records imported', count(summary.imported_count), false],
     ['Records failed', count(summary.failed_count), summary.failed_count > 0],
     ['Not processed', count(summary.not_processed_count), summary.not_processed_count > 0],
@@ -46,19 +52,21 @@ export function summaryText(report: LoadReport, color: boolean): string {
     ...rows.map(([name, value, bad]) => `  ${name.padEnd(17)} ${bad ? style('red', value.padStart(10)) : value.padStart(10)}`),
   ];
   for (const failure of summary.failures) {
-    const why = failure.reason === 'error' ? `failed (${messageOf(failure.error)})` : failure.reason === 'vanished' ? 'vanished (deleted while followed)' : 'interrupted';
+    const why = failure.reason === 'error' ? `failed (${messageOf(failure.error)})` : failure.reason === 'vanished' ? 'vanished (deleted while followed)' : failure.reason === 'stopped' ? 'not sent' : 'interrupted';
     const where = `${failure.reference}, records ${failure.chunk_items}${failure.id ? `, import ${failure.id}` : ''}`;
     lines.push(`  chunk ${failure.chunk + 1} ${why}: ${count(failure.not_processed)} not processed (${where})`);
   }
   lines.push(...reconciliationLines(summary));
-  const errors = firstErrors(summary);
-  const errorKeys = Object.keys(summary.errors_log).length;
+  if (summary.stopped_early) lines.push('', style('red', `Stopped early: ${summary.stopped_early}; no further chunk was created.`));
+  const errors = firstErrors(summary, report.lines);
   if (errors.length > 0) {
-    lines.push('', `First errors (${errors.length} of ${count(errorKeys)} records):`, ...errors.map((line) => `  ${line}`));
+    lines.push('', `First errors (${errors.length} of ${count(summary.failed_count)} records):`, ...errors.map((line) => `  ${line}`));
+  }
+  if (summary.unmatched_errors.length > 0) {
+    lines.push('', `${count(summary.unmatched_errors.length)} errors_log entries name a key that matches no record of their chunk (in the log file, as the API gave them).`);
   }
   if (report.logFile) lines.push('', `Every error and warning: ${report.logFile}`);
-  else if (errorKeys > 0 || Object.keys(summary.warnings_log).length > 0) lines.push('', 'Pass --errors <file> to write every error and warning as JSON.');
-  lines.push('');
+  lines.push(...nextStepText(summary, report.next), '');
   return lines.join('\n');
 }
 
@@ -74,6 +82,7 @@ export function summaryJson(report: LoadReport, exitCode: ExitCode) {
     group: summary.group,
     chunks: summary.chunks,
     resumed_chunks: summary.resumed_chunks,
+    retried_chunks: summary.retried_chunks,
     records_total: summary.records_total,
     imported_count: summary.imported_count,
     failed_count: summary.failed_count,
@@ -89,11 +98,17 @@ export function summaryJson(report: LoadReport, exitCode: ExitCode) {
       errors_count: attributes.errors_count ?? null,
       warnings_count: attributes.warnings_count ?? null,
     })),
-    failures: summary.failures.map((failure) => ({ ...failure, error: failure.error === undefined ? undefined : messageOf(failure.error) })),
-    reconciliations: summary.reconciliations.map((each) => ({ ...each, error: each.error === undefined ? undefined : messageOf(each.error) })),
+    failures: summary.failures.map((failure) => ({ ...failure, chunk: failure.chunk + 1, error: failure.error === undefined ? undefined : messageOf(failure.error) })),
+    reconciliations: summary.reconciliations.map((each) => ({ ...each, chunk: each.chunk + 1, error: each.error === undefined ? undefined : messageOf(each.error) })),
     group_check_error: summary.group_check_error === undefined ? null : messageOf(summary.group_check_error),
-    first_errors: Object.fromEntries(Object.entries(summary.errors_log).slice(0, FIRST_ERRORS)),
+    not_processed: summary.not_processed.map((range) => ({ ...range, chunk: range.chunk + 1 })),
+    first_errors: summary.failed_records.slice(0, FIRST_ERRORS).map((record) => failedRecordJson(record, report.lines)),
+    unmatched_errors_count: summary.unmatched_errors.length,
+    stopped_early: summary.stopped_early ?? null,
     log_file: report.logFile ?? null,
+    rejects_file: report.next.rejects?.path ?? null,
+    rejects_count: report.next.rejects?.count ?? 0,
+    rejects_command: report.next.rejects ? report.next.reloadCommand : null,
   };
 }
 
@@ -111,11 +126,9 @@ function reconciliationLines(summary: ImportAllSummary): string[] {
   return lines;
 }
 
-/** Writes every errors_log and warnings_log entry, as the API gives them, keyed by input. */
-export async function writeLogFile(path: string, report: Omit<LoadReport, 'logFile' | 'elapsedMs'>): Promise<void> {
-  const { summary } = report;
-  const body = { group: summary.group, resource_type: report.resourceType, file: report.file, errors_log: summary.errors_log, warnings_log: summary.warnings_log };
-  await writeFile(path, `${JSON.stringify(body, null, 2)}\n`);
+function chunksNote({ resumed_chunks: resumed, retried_chunks: retried }: ImportAllSummary): string {
+  const notes = [resumed > 0 ? `${count(resumed)} from an earlier run` : '', retried > 0 ? `${count(retried)} interrupted earlier, created again` : ''].filter(Boolean);
+  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }
 
 export function messageOf(error: unknown): string {

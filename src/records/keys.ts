@@ -35,3 +35,13 @@ export const PARENT_RELATIONSHIPS: Readonly<Partial<Record<ImportResourceType, s
   tax_categories: 'tax_calculator',
   coupons: 'promotion_rule',
 };
+
+/**
+ * The attribute whose value keys a failed input's errors_log entry. The official document's example
+ * keys by the input's code (`{"ABC": {"name": ["has already been taken"]}}`); the documented unique
+ * keys (above) name `email` for customers and `number` for orders. An input without that value
+ * (a price, a stock item) is keyed by its 0-based place in its import.
+ */
+export function errorsLogKeyAttribute(resourceType: string): string {
+  return resourceType === 'customers' ? 'email' : resourceType === 'orders' ? 'number' : 'code';
+}

@@ -6,6 +6,7 @@
 // table (the library's, from the SDK's `*Create` types: required attributes, types), and each
 // record it names by id or code must exist in the organization. Two markers of this simulator's own
 // let tests script outcomes: `invalid: true` fails an input, `warn: true` imports it with a warning.
+import { errorsLogKeyAttribute } from '../index.js';
 import { simulatorRules as rules } from './record-rules.js';
 import type { RecordStore } from './records.js';
 import type { StoredImport } from './store.js';
@@ -93,9 +94,8 @@ export function applyInput(records: RecordStore, imp: Pick<StoredImport, 'resour
   return input.warn === true ? { kind: 'imported', key, warnings: ['was imported with a warning'] } : { kind: 'imported', key };
 }
 
-/** The errors_log key: the record's code (its email for customers), or the input's 0-based index. */
+/** The errors_log key: the record's code (its email, its number), or the input's 0-based index. */
 function logKeyOf(resourceType: string, record: Input, index: number): string {
-  const first = rules.firstKeyAttribute(resourceType);
-  const value = first !== undefined && !first.endsWith('_id') ? record[first] : record.code;
+  const value = record[errorsLogKeyAttribute(resourceType)];
   return blank(value) ? String(index) : String(value);
 }

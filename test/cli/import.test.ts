@@ -54,14 +54,14 @@ describe('import', () => {
       const fromJson = await runCli(['import', 'skus', json, '--chunk-size', '50', '--skip-errors', '--json', ...connection()]);
       const fromNdjson = await runCli(['import', 'skus', ndjson, '--chunk-size', '50', '--skip-errors', '--json', '--base-url', other.url, '--access-token', TOKEN]);
       const [a, b] = [JSON.parse(fromJson.stdout), JSON.parse(fromNdjson.stdout)];
-      const comparable = ({ group: _g, file: _f, format: _t, elapsed_ms: _e, log_file: _l, imports, ...rest }: Record<string, unknown>) => ({
+      const comparable = ({ group: _g, file: _f, format: _t, elapsed_ms: _e, log_file: _l, rejects_file: _r, rejects_command: _c, imports, ...rest }: Record<string, unknown>) => ({
         ...rest,
         imports: (imports as Record<string, unknown>[]).map(({ id: _id, reference: _r, ...counts }) => counts),
       });
       expect(comparable(a)).toStrictEqual(comparable(b));
       expect(a).toMatchObject({ ok: false, exit_code: 1, chunks: 3, records_total: 120, imported_count: 118, failed_count: 2, not_processed_count: 0, format: 'json' });
       expect(b.format).toBe('ndjson');
-      expect(Object.keys(a.first_errors)).toStrictEqual(['JS-000008', 'JS-000068']);
+      expect(a.first_errors.map((error: { key: string; position: number }) => [error.position, error.key])).toStrictEqual([[8, 'JS-000008'], [68, 'JS-000068']]);
       expect([fromJson.code, fromNdjson.code]).toStrictEqual([1, 1]);
       // The same records reach the API either way, typed as in the file.
       const inputs = (simulator: Simulator) => simulator.imports().flatMap((each) => each.attributes.inputs);
@@ -98,12 +98,12 @@ describe('import', () => {
     const failed = await runCli(['import', 'skus', bad, '--skip-errors', ...connection()]);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/Records failed\s+10/);
-    expect(failed.stdout).toContain("EXB-000001  shipping_category_id: can't be blank");
+    expect(failed.stdout).toContain("record 1, line 2 (chunk 1, key EXB-000001)  shipping_category_id: can't be blank");
     // Without --skip-errors, more than 10% failing interrupts the import: not processed, exit 1. The
     // records pass the check pass (it cannot know the organization's shipping categories); the API fails them.
     const interrupted = await runCli(['import', 'skus', file('bad-again.csv', toCsv(skuRows(30, 'EXC').map((row, i) => (i < 10 ? { ...row, shipping_category_id: 'NoSuchCategory' } : row)))), '--json', ...connection()]);
     expect(interrupted.code).toBe(1);
-    expect(JSON.parse(interrupted.stdout).failures[0]).toMatchObject({ chunk: 0, reason: 'interrupted' });
+    expect(JSON.parse(interrupted.stdout).failures[0]).toMatchObject({ chunk: 1, reason: 'interrupted' });
 
     sim.clearLog();
     const usage: string[][] = [
@@ -169,7 +169,7 @@ describe('import', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('skus from standard input');
     expect(result.stdout).toContain(`Every error and warning: ${log}`);
-    expect(JSON.parse(readFileSync(log, 'utf8')).errors_log).toStrictEqual({ 'IN-000004': { name: ["can't be blank"] } });
+    expect(JSON.parse(readFileSync(log, 'utf8')).failed_records).toStrictEqual([{ position: 4, chunk: 1, key: 'IN-000004', errors: { name: ["can't be blank"] } }]);
     expect((await runCli(['import', 'skus', '-', ...connection()], { input: '{}' })).code).toBe(2);
   });
 

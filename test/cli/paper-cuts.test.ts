@@ -24,8 +24,8 @@ describe('the program the resume command names', () => {
 
 describe('one chunk', () => {
   test('"The 1 chunk ... was", and "of 1 chunk"', () => {
-    expect(resumeMessage({ group: 'g', completed: 1, running: 0, interrupted: 0 }, 1)).toBe('The 1 chunk of group g was already completed: nothing to import.');
-    expect(resumeMessage({ group: 'g', completed: 0, running: 0, interrupted: 1 }, 1)).toBe('0 of 1 chunk already completed, resuming; 1 interrupted earlier and not sent again (another --group starts over)');
+    expect(resumeMessage({ group: 'g', completed: 1, running: 0, interrupted: 0, retrying: 0 }, 1)).toBe('The 1 chunk of group g was already completed: nothing to import.');
+    expect(resumeMessage({ group: 'g', completed: 0, running: 0, interrupted: 1, retrying: 0 }, 1)).toBe('0 of 1 chunk already completed, resuming; 1 interrupted earlier and not sent again (another --group starts over)');
   });
 
   test('chunk_number "2/5" is chunk 2 of 5, "2" chunk 2 of an unknown count; anything else chunk 1 of 1', () => {

@@ -6,34 +6,34 @@ import { EXIT } from '../../src/cli/cli-error.js';
 import type { ImportAllSummary } from '../../src/index.js';
 import { simulatedOrg } from '../support/simulated-org.js';
 
-const prices = (n: number) => Array.from({ length: n }, (_, i) => ({ amount_cents: 100 + i, price_list_id: 'pLiStId', sku_code: `P${i}` }));
-const report = (summary: ImportAllSummary) => ({ resourceType: 'prices', file: 'prices.json', format: 'json', summary, elapsedMs: 1200, logFile: undefined });
+const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Tag ${i}` }));
+const report = (summary: ImportAllSummary) => ({ resourceType: 'tags', file: 'tags.json', format: 'json', summary, elapsedMs: 1200, logFile: undefined, lines: undefined, next: { rejects: undefined, reloadCommand: undefined, retryCommand: undefined, tokenOnCommandLine: false } });
 
 describe('the summary of a reconciled load', () => {
   test('a chunk with a second import: its interrupt is a line of the table, and an entry of --json', async () => {
     const { client } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 2 } });
-    const attributes = { resource_type: 'prices' as const, inputs: prices(10), reference: 'cli-0001', reference_origin: 'cli-plugin-imports', metadata: { chunk_items: '1-10' } };
+    const attributes = { resource_type: 'tags' as const, inputs: tags(10), reference: 'cli-0001', reference_origin: 'cli-plugin-imports', metadata: { chunk_items: '1-10' } };
     const kept = await client.create(attributes);
     const other = await client.create(attributes);
-    const summary = await client.importAll('prices', prices(10), { group: 'cli', chunkSize: 10, intervalMs: 5 });
+    const summary = await client.importAll('tags', tags(10), { group: 'cli', chunkSize: 10, intervalMs: 5 });
     const text = summaryText(report(summary), false);
     expect(text).toContain(
       `  chunk 1 (cli-0001) had more than one import: import ${other.id} interrupted, import ${kept.id} kept. ` +
         `import ${other.id} (made by cli-plugin-imports) was pending while import ${kept.id} (made by cli-plugin-imports) is earlier`,
     );
     const json = summaryJson(report(summary), EXIT.OK);
-    expect(json.reconciliations).toStrictEqual([{ when: 'start', chunk: 0, reference: 'cli-0001', id: other.id, kept_id: kept.id, action: 'interrupted', reason: summary.reconciliations[0]!.reason, error: undefined }]);
+    expect(json.reconciliations).toStrictEqual([{ when: 'start', chunk: 1, reference: 'cli-0001', id: other.id, kept_id: kept.id, action: 'interrupted', reason: summary.reconciliations[0]!.reason, error: undefined }]);
     expect(json.group_check_error).toBeNull();
   });
 
   test('two completed imports of a chunk: printed as imported twice, counted once', async () => {
     const { client } = await simulatedOrg({ rateLimits: false });
-    const attributes = { resource_type: 'prices' as const, inputs: prices(10), reference: 'two-0001', metadata: { chunk_items: '1-10' } };
+    const attributes = { resource_type: 'tags' as const, inputs: tags(10), reference: 'two-0001', metadata: { chunk_items: '1-10' } };
     const first = await client.create(attributes);
     const second = await client.create(attributes);
     await client.waitFor(first.id, { intervalMs: 5 });
     await client.waitFor(second.id, { intervalMs: 5 });
-    const summary = await client.importAll('prices', prices(10), { group: 'two', chunkSize: 10, intervalMs: 5 });
+    const summary = await client.importAll('tags', tags(10), { group: 'two', chunkSize: 10, intervalMs: 5 });
     const text = summaryText(report(summary), false);
     expect(text).toMatch(/Records imported\s+10\n/);
     expect(text).toContain(`chunk 1 (two-0001) had more than one import: imported twice (records matched by id or unique key updated twice, not duplicated), counted once, import ${first.id} kept.`);
@@ -43,7 +43,7 @@ describe('the summary of a reconciled load', () => {
     const { client, simulator } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 4 } });
     simulator.fault({ method: 'GET', path: '/api/imports', answer: 503, skip: 1, times: 10 });
     let deleted: Promise<void> | undefined;
-    const summary = await client.importAll('prices', prices(10), {
+    const summary = await client.importAll('tags', tags(10), {
       group: 'vanish', chunkSize: 10, intervalMs: 50,
       onProgress: ({ id, processed_count }) => void ((processed_count ?? 0) > 0 && (deleted ??= client.delete(id))),
     });

@@ -96,10 +96,13 @@ describe('the command that resumes', () => {
   });
 
   test('says how much was done before', () => {
-    expect(resumeMessage({ group: 'g', completed: 0, running: 0, interrupted: 0 }, 3)).toBeUndefined();
-    expect(resumeMessage({ group: 'g', completed: 3, running: 0, interrupted: 12 }, 12)).toBe('3 of 12 chunks already completed, resuming; 12 interrupted earlier and not sent again (another --group starts over)');
-    expect(resumeMessage({ group: 'g', completed: 3, running: 2, interrupted: 0 }, 12)).toBe('3 of 12 chunks already completed, resuming; following the 2 still running');
-    expect(resumeMessage({ group: 'g', completed: 12, running: 0, interrupted: 0 }, 12)).toBe('All 12 chunks of group g were already completed: nothing to import.');
+    expect(resumeMessage({ group: 'g', completed: 0, running: 0, interrupted: 0, retrying: 0 }, 3)).toBeUndefined();
+    expect(resumeMessage({ group: 'g', completed: 3, running: 0, interrupted: 2, retrying: 0 }, 12)).toBe(
+      '3 of 12 chunks already completed, resuming; 2 interrupted earlier and not sent again: their failed and unprocessed records go to the rejects file, or rerun with --retry-interrupted to create them again',
+    );
+    expect(resumeMessage({ group: 'g', completed: 3, running: 0, interrupted: 2, retrying: 2 }, 12)).toBe('3 of 12 chunks already completed, resuming; creating again the 2 interrupted earlier (--retry-interrupted)');
+    expect(resumeMessage({ group: 'g', completed: 3, running: 2, interrupted: 0, retrying: 0 }, 12)).toBe('3 of 12 chunks already completed, resuming; following the 2 still running');
+    expect(resumeMessage({ group: 'g', completed: 12, running: 0, interrupted: 0, retrying: 0 }, 12)).toBe('All 12 chunks of group g were already completed: nothing to import.');
   });
 });
 

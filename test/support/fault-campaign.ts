@@ -1,4 +1,4 @@
-// One schedule of the fault campaign: a load of prices (no natural key, so importing a chunk twice
+// One schedule of the fault campaign: a load of tags (no key and no reference, so importing a chunk twice
 // cannot fail) under a seeded fault schedule, or a child process running it killed with SIGKILL at
 // a seeded moment; then, once every late create has landed, a clean rerun of the same group; then
 // the invariants, each broken one a line in `problems`.
@@ -25,7 +25,7 @@ export interface ScheduleResult {
   firstRunFailed: boolean;
 }
 
-const prices = (n: number): ImportInput[] => Array.from({ length: n }, (_, i) => ({ amount_cents: 100 + i, price_list_id: 'pLiStId', sku_code: `P${i}` }));
+const tags = (n: number): ImportInput[] => Array.from({ length: n }, (_, i) => ({ name: `Tag ${i}` }));
 const referenceOf = (group: string, index: number) => `${group}-${String(index + 1).padStart(4, '0')}`;
 
 export async function runSchedule(seed: number, kill: boolean): Promise<ScheduleResult> {
@@ -41,10 +41,10 @@ export async function runSchedule(seed: number, kill: boolean): Promise<Schedule
   try {
     for (const fault of faults) simulator.fault(fault);
     const group = `c${seed}`;
-    const records = prices(total);
+    const records = tags(total);
     const clientOf = (timeoutMs: number) => createImportsClient({ baseUrl: simulator.url, accessToken: 'campaign-token', retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 20 }, timeoutMs });
     // The clean rerun waits longer: on a loaded machine, 250 ms can pass without a fault, and the rerun must not fail on its own.
-    const load = (timeoutMs: number) => clientOf(timeoutMs).importAll('prices', records, { group, chunkSize, concurrency, intervalMs: 5 });
+    const load = (timeoutMs: number) => clientOf(timeoutMs).importAll('tags', records, { group, chunkSize, concurrency, intervalMs: 5 });
     const summaries: ImportAllSummary[] = [];
 
     if (kill) {

@@ -8,7 +8,9 @@ import { readRecords, type Scan } from '../readers/records.js';
 import type { FileFormat, Input } from '../readers/source.js';
 import { resumeCommand } from '../resume-command.js';
 import { onCtrlC } from '../signals.js';
-import { exitCodeOf, summaryJson, summaryText, writeLogFile, messageOf, type LoadReport } from '../summary.js';
+import { writeLoadFiles } from '../rejects/finish-load.js';
+import { importCommandLine } from '../rejects/next-step.js';
+import { exitCodeOf, summaryJson, summaryText, type LoadReport } from '../summary.js';
 import type { Context } from './command.js';
 
 export interface LoadPlan {
@@ -25,7 +27,15 @@ export interface LoadPlan {
   concurrency: number;
   parent: string | undefined;
   skipErrors: boolean;
-  logFile: string | undefined;
+  retryInterrupted: boolean;
+  maxErrors: number | undefined;
+  /** Where the rejects go (--rejects, or `<group>.rejects.<ext>`), checked before anything was sent. */
+  rejectsFile: string;
+  /** Where the log goes (--errors, or `<group>.log.json`), checked likewise. */
+  logFile: string;
+  logGiven: boolean;
+  /** The flags of this run that apply to loading its rejects file too (connection, parent, chunking). */
+  carriedFlags: string[];
   json: boolean;
   quiet: boolean;
 }
@@ -61,12 +71,16 @@ export async function runLoad(plan: LoadPlan): Promise<ExitCode> {
       total: plan.scan.count,
       ...(plan.format === 'csv' ? { format: 'csv' as const, columns: plan.scan.columns } : { format: 'json' as const }),
       attributes: { ...(plan.parent !== undefined ? { parent_resource_id: plan.parent } : {}), ...(plan.skipErrors ? { skip_errors: true } : {}) },
+      retryInterrupted: plan.retryInterrupted,
+      ...(plan.maxErrors !== undefined ? { maxErrors: plan.maxErrors } : {}),
       signal: controller.signal,
       onResume: (resume) => {
         // From here on, creates may be on their way: a failure can no longer promise nothing was sent.
         reported = true;
         const text = resumeMessage(resume, chunksTotal);
         if (text) display.message(text);
+        const notice = skipErrorsNotice(resume, plan.skipErrors);
+        if (notice) display.message(notice);
       },
       onProgress: (progress) => {
         reported = true;
@@ -78,18 +92,18 @@ export async function runLoad(plan: LoadPlan): Promise<ExitCode> {
       },
     });
     display.stop();
-    const base = { resourceType: plan.resourceType, file: plan.input.label, format: plan.format, summary };
-    const hasLogs = Object.keys(summary.errors_log).length > 0 || Object.keys(summary.warnings_log).length > 0;
-    let logFile = plan.logFile ?? (hasLogs ? `${plan.group}.log.json` : undefined);
-    if (logFile !== undefined) {
-      try {
-        await writeLogFile(logFile, base);
-      } catch (error) {
-        output.err(`commercelayer-imports: could not write the log to ${logFile}: ${messageOf(error)}\n`);
-        logFile = undefined;
-      }
-    }
-    const report: LoadReport = { ...base, elapsedMs: performance.now() - started, logFile };
+    const written = await writeLoadFiles(plan, summary, output);
+    const retry = !plan.retryInterrupted && summary.failures.some((failure) => failure.reason === 'interrupted');
+    const report: LoadReport = {
+      resourceType: plan.resourceType, file: plan.input.label, format: plan.format, summary,
+      elapsedMs: performance.now() - started, logFile: written.logFile, lines: written.lines,
+      next: {
+        rejects: written.rejects,
+        reloadCommand: written.rejects && importCommandLine(plan.resourceType, written.rejects.path, plan.carriedFlags),
+        retryCommand: retry ? `${resumeCommand(plan.context.argv, plan.group)} --retry-interrupted` : undefined,
+        tokenOnCommandLine: plan.tokenOnCommandLine,
+      },
+    };
     const exitCode = exitCodeOf(summary);
     if (plan.json) output.out(`${JSON.stringify(summaryJson(report, exitCode))}\n`);
     else if (!plan.quiet) output.out(summaryText(report, colorFor(output.stdout, env)));
@@ -116,8 +130,21 @@ export function resumeMessage(resume: ImportAllResume, chunksTotal: number): str
   }
   const parts = [`${count(completed)} of ${counted(chunksTotal, 'chunk')} already completed, resuming`];
   if (running > 0) parts.push(`following the ${count(running)} still running`);
-  if (interrupted > 0) parts.push(`${count(interrupted)} interrupted earlier and not sent again (another --group starts over)`);
+  const kept = interrupted - resume.retrying;
+  if (resume.retrying > 0) parts.push(`creating again the ${count(resume.retrying)} interrupted earlier (--retry-interrupted)`);
+  if (kept > 0) {
+    parts.push(`${count(kept)} interrupted earlier and not sent again: their failed and unprocessed records go to the rejects file, or rerun with --retry-interrupted to create ${kept === 1 ? 'it' : 'them'} again`);
+  }
   return parts.join('; ');
+}
+
+/** --skip-errors on a resumed run reaches only the chunks this run creates: said, not ignored silently. */
+export function skipErrorsNotice(resume: ImportAllResume, skipErrors: boolean): string | undefined {
+  const running = resume.running;
+  const kept = resume.interrupted - resume.retrying;
+  if (!skipErrors || running + kept === 0) return undefined;
+  const which = [running > 0 ? `the ${count(running)} still running` : '', kept > 0 ? `the ${count(kept)} interrupted` : ''].filter(Boolean).join(' and ');
+  return `--skip-errors applies only to the chunks this run creates: ${which}, created by an earlier run, keep the setting they were created with${kept > 0 ? ' (--retry-interrupted creates the interrupted ones again with it)' : ''}.`;
 }
 
 /** After Ctrl-C: what keeps running, and the exact command that resumes. */

@@ -10,6 +10,7 @@ import { FILE_FORMATS, formatOfName, openInput, type FileFormat } from '../reade
 import { RESOURCE_TYPES } from '../resource-types.js';
 import { count } from '../progress/format.js';
 import { onCtrlC } from '../signals.js';
+import { assertWritablePaths, defaultRejectsPath } from '../rejects/paths.js';
 import type { Command } from './command.js';
 import { refuseInvalid, runDryRun, SHOWN_INVALID } from './dry-run.js';
 import { runLoad } from './import-run.js';
@@ -39,13 +40,20 @@ export const importCommand: Command = {
     'chunks would be skipped, followed or sent. Exit 0 every record valid, 1 some invalid, 2 usage error,',
     'a file that does not parse, or a group the import would refuse (made from other records).',
     '',
+    'When records fail or are not processed, they are written to a rejects file in the input\'s own format',
+    '(default <group>.rejects.<ext>), each with its errors in an extra _errors column or field. Fix them there',
+    'and import that file: the _errors column is left out of what is sent. The summary gives the command.',
+    '',
+    'A load failing everywhere stops early: once 3 chunks have ended, if all were interrupted or more than',
+    'half of their records failed, no further chunk is created (--max-errors sets a count instead).',
+    '',
     'Formats: csv (header row; quoted fields may hold commas, quotes and line breaks; BOM and CRLF',
     'are fine), json (an array of objects) and ndjson (one object a line), by the extension',
     '(.csv .tsv .json .ndjson .jsonl) or --format. Use - for standard input, with --format.',
     '',
-    'Exit codes: 0 every record imported; 1 a record was found invalid (nothing sent) or failed, or a',
-    'chunk failed or was interrupted; 2 usage error, unreadable or malformed file, bad credentials',
-    '(nothing sent); 130 Ctrl-C.',
+    'Exit codes: 0 every record imported; 1 a record was found invalid (nothing sent), failed or was not',
+    'processed (a chunk failed, was interrupted, or was not sent after an early stop); 2 usage error,',
+    'unreadable or malformed file, bad credentials (nothing sent); 130 Ctrl-C.',
   ].join('\n'),
   options: {
     format: { type: 'string', value: '<csv|json|ndjson>', description: 'The file\'s format (default: from its extension).' },
@@ -56,7 +64,10 @@ export const importCommand: Command = {
     'skip-errors': { type: 'boolean', description: 'Send a file with invalid records anyway, and go on past records that fail instead of interrupting an import that has too many.' },
     'dry-run': { type: 'boolean', description: 'Check every record and show the plan; send nothing.' },
     group: { type: 'string', value: '<name>', description: 'Name the load (imports get reference <name>-0001, ...). Default: derived from the file, the resource type, --parent and --chunk-size, so a rerun resumes; another name starts a separate load.' },
-    errors: { type: 'string', value: '<file>', description: 'Write every errors_log and warnings_log entry there, as JSON (default: <group>.log.json, when there are any).' },
+    errors: { type: 'string', value: '<file>', description: 'Write every error (by record: position, CSV line, chunk, key) and warning there, as JSON (default: <group>.log.json, when there are any).' },
+    rejects: { type: 'string', value: '<file>', description: 'Write the failed and unprocessed records there, in the input\'s format, with an _errors column (default: <group>.rejects.<ext>).' },
+    'retry-interrupted': { type: 'boolean', description: 'On a rerun, create again the chunks that ended interrupted (the same reference; records already imported are updated), with this run\'s flags, such as --skip-errors.' },
+    'max-errors': { type: 'string', value: '<n>', description: 'Create no further chunk once more than n records have failed (default: stop once 3 chunks have ended all interrupted, or with more than half their records failed).' },
     quiet: { type: 'boolean', short: 'q', description: 'No progress display and no summary: only errors, and the exit code.' },
     environment: { type: 'string', value: '<live|test>', description: 'The organization\'s environment, whose rate limits the load keeps to (live allows twice test\'s). Default: the access token\'s test claim; test\'s limits when it has none.' },
     ...CONNECTION_OPTIONS,
@@ -66,6 +77,8 @@ export const importCommand: Command = {
     'commercelayer-imports import skus skus.csv --organization yourdomain   # with CL_ACCESS_TOKEN set',
     'commercelayer-imports import prices prices.ndjson --parent vLrWQSwXNk --skip-errors',
     'commercelayer-imports import stock_items stock.csv --delimiter ";" --parent xYZkjABcde --errors errors.json',
+    'commercelayer-imports import skus skus.csv --retry-interrupted --skip-errors   # finish a load the 10% rule interrupted',
+    'commercelayer-imports import skus skus-3f9a2c1b7d4e.rejects.csv   # the rejects, fixed, loaded again',
     'gunzip -c skus.json.gz | commercelayer-imports import skus - --format json --json > summary.json',
     'commercelayer-imports import skus examples/skus.csv --base-url http://127.0.0.1:4011 --access-token any',
     'commercelayer-imports import skus skus.csv --dry-run   # no credentials needed: the verdict and the plan',
@@ -83,6 +96,7 @@ export const importCommand: Command = {
     const chunkSize = integerOption('import', values, 'chunk-size', 1, MAX_CHUNK, MAX_CHUNK);
     const concurrency = integerOption('import', values, 'concurrency', 1, 10, 3);
     const parent = stringOption(values, 'parent');
+    const maxErrors = values['max-errors'] === undefined ? undefined : integerOption('import', values, 'max-errors', 0, Number.MAX_SAFE_INTEGER, 0);
     const groupFlag = stringOption(values, 'group');
     if (groupFlag !== undefined && !/^[^\s,]+$/.test(groupFlag)) throw new UsageError('--group must be a name without spaces or commas', 'import');
     if (parent !== undefined && parent.trim() === '') throw new UsageError('--parent needs an id', 'import');
@@ -107,6 +121,15 @@ export const importCommand: Command = {
         return await runDryRun({ ...verdict, group, chunkSize, client });
       }
       if (verdicts.invalid > 0 && values['skip-errors'] !== true) return await refuseInvalid(verdict);
+      const rejectsFlag = stringOption(values, 'rejects');
+      const errorsFlag = stringOption(values, 'errors');
+      const rejectsFile = rejectsFlag ?? defaultRejectsPath(group, input, format);
+      const logFile = errorsFlag ?? `${group}.log.json`;
+      // Before anything is sent: neither may overwrite the input or a file this tool did not write.
+      await assertWritablePaths(input, [
+        { flag: '--rejects', path: rejectsFile, given: rejectsFlag !== undefined },
+        { flag: '--errors', path: logFile, given: errorsFlag !== undefined },
+      ]);
       if (verdicts.invalid > 0 && values.quiet !== true) {
         output.err(`${count(verdicts.invalid)} of ${count(scan.count)} records are invalid (--dry-run lists them): sent anyway, as --skip-errors asks; the API skips them.\n`);
       }
@@ -125,7 +148,12 @@ export const importCommand: Command = {
         concurrency,
         parent,
         skipErrors: values['skip-errors'] === true,
-        logFile: stringOption(values, 'errors'),
+        retryInterrupted: values['retry-interrupted'] === true,
+        maxErrors,
+        rejectsFile,
+        logFile,
+        logGiven: errorsFlag !== undefined,
+        carriedFlags: carriedFlags(values),
         json,
         quiet: values.quiet === true,
       });
@@ -140,4 +168,15 @@ export const importCommand: Command = {
 function hasCredentials(values: Record<string, unknown>, env: NodeJS.ProcessEnv): boolean {
   const given = (value: unknown) => typeof value === 'string' && value.trim() !== '';
   return given(values['access-token']) || given(env.CL_ACCESS_TOKEN) || given(env.CL_CLIENT_ID) || given(env.CL_CLIENT_SECRET);
+}
+
+/** The flags of this run that loading its rejects file needs too: never a token, a group or a file. */
+function carriedFlags(values: Parameters<Command['run']>[0]): string[] {
+  const flags: string[] = [];
+  for (const name of ['format', 'delimiter', 'parent', 'chunk-size', 'concurrency', 'max-errors', 'environment', 'organization', 'base-url', 'auth-url']) {
+    const value = stringOption(values, name);
+    if (value !== undefined) flags.push(`--${name}`, value);
+  }
+  if (values['skip-errors'] === true) flags.push('--skip-errors');
+  return flags;
 }

@@ -2,6 +2,7 @@ import type { Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { parse, type Options } from 'csv-parse';
 import { FileError } from '../cli-error.js';
+import { REJECTS_FIELD } from '../rejects/errors-field.js';
 import { fileChunks, lineColumnAt } from './source.js';
 
 /** The delimiters --delimiter takes, by what a shell lets a user type. */
@@ -17,7 +18,8 @@ export interface CsvScan {
 function parserOptions(delimiter: string, label: string): Options {
   return {
     // The header names the columns: each record is an object of strings, as the API reads a CSV file.
-    columns: (header: string[]) => checkedHeader(header, label, delimiter),
+    // A rejects file's errors column is left out (false skips a column): it is not the record's.
+    columns: (header: string[]) => checkedHeader(header, label, delimiter).map((name) => (name === REJECTS_FIELD ? false : name)),
     bom: true,
     delimiter,
     skip_empty_lines: true,

@@ -1,5 +1,5 @@
 import type { Hash } from 'node:crypto';
-import { recordProblem } from './record-check.js';
+import { recordProblem, withoutRejectsField } from './record-check.js';
 import { JSONParser, TokenType } from '@streamparser/json';
 import { FileError } from '../cli-error.js';
 import { fileChunks, lineColumnAt } from './source.js';
@@ -42,9 +42,10 @@ async function* arrayRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Json
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new JsonAt(`record ${count} is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not an object`, recordStart);
     }
-    const problem = recordProblem(value as JsonRecord);
+    const record = withoutRejectsField(value as JsonRecord);
+    const problem = recordProblem(record);
     if (problem) throw new JsonAt(`record ${count} ${problem}`, recordStart);
-    pending.push(value as JsonRecord);
+    pending.push(record);
   };
   parser.onError = (error) => {
     failure ??= error instanceof JsonAt ? error : new JsonAt(reasonOf(error), positionOf(error, skipped) ?? lastOffset);

@@ -1,5 +1,5 @@
 import type { Hash } from 'node:crypto';
-import { recordProblem } from './record-check.js';
+import { recordProblem, withoutRejectsField } from './record-check.js';
 import { FileError } from '../cli-error.js';
 import { fileChunks } from './source.js';
 import type { JsonRecord } from './json-array.js';
@@ -49,9 +49,10 @@ async function* ndjsonRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Jso
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new LineError(`record ${count} is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not an object`, `line ${line}`);
       }
-      const problem = recordProblem(value as JsonRecord);
+      const record = withoutRejectsField(value as JsonRecord);
+      const problem = recordProblem(record);
       if (problem) throw new LineError(`record ${count} ${problem}`, `line ${line}`);
-      yield value as JsonRecord;
+      yield record;
     }
   } catch (error) {
     if (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) throw new LineError('not valid UTF-8', `line ${line + 1}`);

@@ -1,3 +1,11 @@
+import { REJECTS_FIELD } from '../rejects/errors-field.js';
+
+/** A record of a rejects file loaded again: its errors field is the tool's, not the record's, and is not sent. */
+export function withoutRejectsField<T extends Record<string, unknown>>(record: T): T {
+  if (Object.hasOwn(record, REJECTS_FIELD)) delete record[REJECTS_FIELD];
+  return record;
+}
+
 /**
  * What importAll would refuse in a parsed record, found in the check pass so that a file is refused
  * before anything is sent, not at the chunk that holds the record: an object without an attribute,

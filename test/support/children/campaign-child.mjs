@@ -1,4 +1,4 @@
-// One importAll of prices (records with no natural key) against a simulator, for the fault
+// One importAll of tags (records with no key and no reference) against a simulator, for the fault
 // campaign, which kills it with SIGKILL at a random moment. BASE_URL, GROUP, RECORDS, CHUNK_SIZE,
 // CONCURRENCY and TIMEOUT_MS come from the environment; it prints "started" before its first request.
 import { createImportsClient } from '../../../dist/index.js';
@@ -10,9 +10,9 @@ const client = createImportsClient({
   retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 20 },
   timeoutMs: Number(env('TIMEOUT_MS')),
 });
-const records = Array.from({ length: Number(env('RECORDS')) }, (_, i) => ({ amount_cents: 100 + i, price_list_id: 'pLiStId', sku_code: `P${i}` }));
+const records = Array.from({ length: Number(env('RECORDS')) }, (_, i) => ({ name: `Tag ${i}` }));
 console.log('started');
-const summary = await client.importAll('prices', records, {
+const summary = await client.importAll('tags', records, {
   group: env('GROUP'),
   chunkSize: Number(env('CHUNK_SIZE')),
   concurrency: Number(env('CONCURRENCY')),

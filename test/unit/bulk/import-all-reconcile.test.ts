@@ -6,8 +6,8 @@ import { ApiError, type ImportInput } from '../../../src/index.js';
 import { simulatedOrg } from '../../support/simulated-org.js';
 
 /** Prices with no natural key: importing them twice cannot fail on "has already been taken". */
-const prices = (n: number, from = 0): ImportInput[] =>
-  Array.from({ length: n }, (_, i) => ({ amount_cents: 100 + from + i, price_list_id: 'pLiStId', sku_code: `P${from + i}` }));
+const tags = (n: number, from = 0): ImportInput[] =>
+  Array.from({ length: n }, (_, i) => ({ name: `Tag ${from + i}` }));
 
 const byReference = (imports: { id: string; attributes: { reference: string | null; status: string } }[], reference: string) =>
   imports.filter((each) => each.attributes.reference === reference).map((each) => ({ id: each.id, status: each.attributes.status }));
@@ -18,11 +18,11 @@ describe('reconciling the group', () => {
     const { simulator, client } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 2 } }, { timeoutMs: 200 });
     simulator.fault({ method: 'POST', path: '/api/imports', answer: 'store-late', delayMs: 800 });
     async function* records() {
-      yield* prices(20);
+      yield* tags(20);
       // The source ends only once the late create has landed, so that the run's last read can find it.
       await simulator.faultsSettled();
     }
-    const summary = await client.importAll('prices', records(), { group: 'late', chunkSize: 10, concurrency: 1, intervalMs: 5 });
+    const summary = await client.importAll('tags', records(), { group: 'late', chunkSize: 10, concurrency: 1, intervalMs: 5 });
     expect(summary).toMatchObject({ imported_count: 20, failed_count: 0, not_processed_count: 0, failures: [] });
     const first = byReference(simulator.imports(), 'late-0001');
     // Created second, the late one: stored after the create sent again.
@@ -34,11 +34,11 @@ describe('reconciling the group', () => {
 
   test("another tool's imports of a chunk: the earliest kept and followed, the other interrupted before anything is created", async () => {
     const { simulator, client } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 2 } });
-    const records = prices(20);
+    const records = tags(20);
     const cliChunk = { reference: 'tools-0001', reference_origin: 'cli-plugin-imports', metadata: { group_id: 'tools', chunk_number: '1/2', chunk_items: '1-10' } };
-    const kept = await client.create({ resource_type: 'prices', inputs: records.slice(0, 10), ...cliChunk });
-    const other = await client.create({ resource_type: 'prices', inputs: records.slice(0, 10), ...cliChunk });
-    const summary = await client.importAll('prices', records, { group: 'tools', chunkSize: 10, intervalMs: 5 });
+    const kept = await client.create({ resource_type: 'tags', inputs: records.slice(0, 10), ...cliChunk });
+    const other = await client.create({ resource_type: 'tags', inputs: records.slice(0, 10), ...cliChunk });
+    const summary = await client.importAll('tags', records, { group: 'tools', chunkSize: 10, intervalMs: 5 });
     expect(summary).toMatchObject({ imported_count: 20, resumed_chunks: 1, failures: [] });
     expect(summary.reconciliations).toMatchObject([{ when: 'start', chunk: 0, id: other.id, kept_id: kept.id, action: 'interrupted' }]);
     expect(summary.reconciliations[0]!.reason).toBe(`import ${other.id} (made by cli-plugin-imports) was pending while import ${kept.id} (made by cli-plugin-imports) is earlier`);
@@ -47,15 +47,15 @@ describe('reconciling the group', () => {
 
   test('a running import is kept over a pending one; an interrupted one is left alone', async () => {
     const { simulator, client } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 4 } });
-    const records = prices(10);
-    const attributes = { resource_type: 'prices' as const, inputs: records, reference: 'ahead-0001', metadata: { chunk_items: '1-10' } };
+    const records = tags(10);
+    const attributes = { resource_type: 'tags' as const, inputs: records, reference: 'ahead-0001', metadata: { chunk_items: '1-10' } };
     const stopped = await client.create(attributes);
     await client.interrupt(stopped.id);
     const pending = await client.create(attributes);
     const running = await client.create(attributes);
     await client.retrieve(running.id); // pending → in_progress
     await client.retrieve(running.id); // 3 of 10 processed
-    const summary = await client.importAll('prices', records, { group: 'ahead', chunkSize: 10, intervalMs: 5 });
+    const summary = await client.importAll('tags', records, { group: 'ahead', chunkSize: 10, intervalMs: 5 });
     expect(summary.reconciliations).toMatchObject([{ id: pending.id, kept_id: running.id, action: 'interrupted' }]);
     expect(summary.reconciliations[0]!.reason).toMatch(/is further along$/);
     expect(summary.imports.map((each) => each.id)).toStrictEqual([running.id]);
@@ -64,13 +64,13 @@ describe('reconciling the group', () => {
 
   test('two completed imports of a chunk: counted once, reported once as imported twice', async () => {
     const { client } = await simulatedOrg({ rateLimits: false });
-    const records = prices(10);
-    const attributes = { resource_type: 'prices' as const, inputs: records, reference: 'twice-0001', metadata: { chunk_items: '1-10' } };
+    const records = tags(10);
+    const attributes = { resource_type: 'tags' as const, inputs: records, reference: 'twice-0001', metadata: { chunk_items: '1-10' } };
     const first = await client.create(attributes);
     const second = await client.create(attributes);
     await client.waitFor(first.id, { intervalMs: 5 });
     await client.waitFor(second.id, { intervalMs: 5 });
-    const summary = await client.importAll('prices', records, { group: 'twice', chunkSize: 10, intervalMs: 5 });
+    const summary = await client.importAll('tags', records, { group: 'twice', chunkSize: 10, intervalMs: 5 });
     expect(summary).toMatchObject({ imported_count: 10, not_processed_count: 0, resumed_chunks: 1 });
     expect(summary.reconciliations).toMatchObject([{ when: 'start', id: second.id, kept_id: first.id, action: 'imported_twice' }]);
     expect(summary.reconciliations[0]!.reason).toMatch(/both completed: the chunk's records were imported twice, and are counted once/);
@@ -80,7 +80,7 @@ describe('reconciling the group', () => {
     const { client, simulator } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 2 } });
     // The first list is the start's read; the next ones, the end's read and its retries.
     simulator.fault({ method: 'GET', path: '/api/imports', answer: 503, skip: 1, times: 10 });
-    const summary = await client.importAll('prices', prices(20), { group: 'unchecked', chunkSize: 10, intervalMs: 5 });
+    const summary = await client.importAll('tags', tags(20), { group: 'unchecked', chunkSize: 10, intervalMs: 5 });
     expect(summary).toMatchObject({ imported_count: 20, reconciliations: [] });
     expect(summary.group_check_error).toBeInstanceOf(ApiError);
     expect(summary.group_check_error).toMatchObject({ status: 503 });
@@ -92,7 +92,7 @@ describe('an import that vanishes', () => {
     const { simulator, client } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 4 } });
     let deleted: Promise<void> | undefined;
     let lastSeen = -1;
-    const summary = await client.importAll('prices', prices(20), {
+    const summary = await client.importAll('tags', tags(20), {
       group: 'gone', chunkSize: 10, concurrency: 1, intervalMs: 50,
       onProgress: ({ chunk, id, processed_count }) => {
         if (chunk !== 0) return;
