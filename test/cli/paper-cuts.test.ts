@@ -25,7 +25,7 @@ describe('the program the resume command names', () => {
 describe('one chunk', () => {
   test('"The 1 chunk ... was", and "of 1 chunk"', () => {
     expect(resumeMessage({ group: 'g', completed: 1, running: 0, interrupted: 0, retrying: 0 }, 1)).toBe('The 1 chunk of group g was already completed: nothing to import.');
-    expect(resumeMessage({ group: 'g', completed: 0, running: 0, interrupted: 1, retrying: 0 }, 1)).toBe('0 of 1 chunk already completed, resuming; 1 interrupted earlier and not sent again (another --group starts over)');
+    expect(resumeMessage({ group: 'g', completed: 0, running: 0, interrupted: 1, retrying: 0 }, 1)).toBe('0 of 1 chunk already completed, resuming; 1 interrupted earlier and not sent again: their failed and unprocessed records go to the rejects file, or rerun with --retry-interrupted to create it again');
   });
 
   test('chunk_number "2/5" is chunk 2 of 5, "2" chunk 2 of an unknown count; anything else chunk 1 of 1', () => {
@@ -48,7 +48,7 @@ describe('wait', () => {
 
   test('labels an import by its own chunk_number: chunk 2/3, not 1/1', async () => {
     const client = createImportsClient({ baseUrl: sim.url, accessToken: TOKEN });
-    const made = await client.create({ resource_type: 'skus', inputs: [{ code: 'W1', name: 'n', shipping_category_id: 'x' }], reference: 'load-0002', metadata: { group_id: 'load', chunk_number: '2/3', chunk_items: '2-2' } });
+    const made = await client.create({ resource_type: 'skus', inputs: [{ code: 'W1', name: 'n', shipping_category_id: 'nBAvrhRZBl' }], reference: 'load-0002', metadata: { group_id: 'load', chunk_number: '2/3', chunk_items: '2-2' } });
     const waited = await runCli(['wait', made.id, '--interval', '100', '--base-url', sim.url, '--access-token', TOKEN]);
     expect(waited.code).toBe(0);
     expect(waited.stdout).toContain(`chunk 2/3 load-0002 (${made.id}): completed`);

@@ -25,7 +25,7 @@ async function run(args: string[], env: Record<string, string> = {}, input?: str
 beforeAll(async () => {
   assertBuilt();
   sim = await startSimulator({ inputsPerSecond: 100_000, rateLimits: false, accessToken: TOKEN, clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] });
-  importId = (await createImportsClient({ baseUrl: sim.url, accessToken: TOKEN }).create({ resource_type: 'skus', inputs: [{ code: 'SEC1', name: 'x', shipping_category_id: 'x' }] })).id;
+  importId = (await createImportsClient({ baseUrl: sim.url, accessToken: TOKEN }).create({ resource_type: 'skus', inputs: [{ code: 'SEC1', name: 'x', shipping_category_id: 'nBAvrhRZBl' }] })).id;
   writeFileSync(join(scratch.dir, 'skus.csv'), toCsv(skuRows(30, 'SEC').map((row, i) => (i < 2 ? { ...row, name: '' } : row))));
   writeFileSync(join(scratch.dir, 'bad.csv'), 'code,name\n"unclosed,x\n');
 });

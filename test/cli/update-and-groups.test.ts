@@ -10,7 +10,7 @@ const TOKEN = 'cli-groups-token-5d0c9a';
 let sim: Simulator;
 const at = () => ['--base-url', sim.url, '--access-token', TOKEN];
 const client = () => createImportsClient({ baseUrl: sim.url, accessToken: TOKEN });
-const skus = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => ({ code: `${prefix}${i}`, name: `Name ${i}`, shipping_category_id: 'x' }));
+const skus = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => ({ code: `${prefix}${i}`, name: `Name ${i}`, shipping_category_id: 'nBAvrhRZBl' }));
 const stored = (id: string) => sim.imports().find((each) => each.id === id);
 
 beforeAll(async () => {

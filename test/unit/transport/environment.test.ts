@@ -83,7 +83,7 @@ describe('through the client', () => {
     return sim;
   };
   afterAll(() => Promise.all(sims.map((sim) => sim.close())));
-  const records = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => ({ code: `${prefix}${i}`, name: 'n', shipping_category_id: 'x' }));
+  const records = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => ({ code: `${prefix}${i}`, name: 'n', shipping_category_id: 'nBAvrhRZBl' }));
 
   test('a live token\'s claim is what the client paces by: 30 creates at once, which a test organization refuses past 25', async () => {
     const sim = await organization();

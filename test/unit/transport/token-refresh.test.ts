@@ -49,7 +49,7 @@ describe('with clientCredentials', () => {
 
   test('for create too, which is not idempotent: the server did not act on the 401', async () => {
     api.script(invalidToken(), respond(201, { data: { id: 'new0ne', type: 'imports', attributes: { status: 'pending' } } }));
-    const created = await client().create({ resource_type: 'skus', inputs: [{ code: 'A', name: 'a', shipping_category_id: 'x' }] });
+    const created = await client().create({ resource_type: 'skus', inputs: [{ code: 'A', name: 'a', shipping_category_id: 'nBAvrhRZBl' }] });
     expect(created.id).toBe('new0ne');
     expect(api.requests.map((r) => r.method)).toEqual(['POST', 'POST']);
     expect(api.requests[1]!.body).toBe(api.requests[0]!.body);
