@@ -60,6 +60,14 @@ describe("The docs' bulk loads and simulator pages, against the simulator", () =
     }
   }, 180_000);
 
+  test("the README's library walkthrough: a failed record found by position, fixed, loaded again", async () => {
+    const [code] = blocks(readFileSync(join(root, 'README.md'), 'utf8'));
+    const checked = code!.replace('await simulator.close();', "console.log('WALKTHROUGH', JSON.stringify(first.failed_records), second.imported_count, simulator.records('skus').length);\nawait simulator.close();");
+    expect(await run(checked, {})).toContain(
+      'WALKTHROUGH [{"position":2,"chunk":0,"key":"MUG-02","errors":{"shipping_category":["must exist"]}}] 1 2',
+    );
+  }, 60_000);
+
   test("the simulator page's first example: a dropped answer makes no second import", async () => {
     const code = `${blocks(own!)[0]}\nconsole.log('CREATES', simulator.createsByReference('contract-test-0001'), summary.imported_count);`;
     expect(await run(code, {})).toContain('CREATES 1 1');
