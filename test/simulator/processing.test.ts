@@ -131,10 +131,10 @@ describe('invalid inputs', () => {
     expect(done.attributes).toMatchObject({ errors_count: 1, processed_count: 4 });
     // SKU0, SKU1 updated; NEW created by its first input and updated by its second.
     expect(simulator.records('skus').map(({ code, name }) => [code, name])).toStrictEqual([['SKU0', 'Sku 0'], ['SKU1', 'Sku 1'], ['SKU2', 'Sku 2'], ['NEW', 'Again']]);
-    // Prices need no code, only amount_cents, their SKU and a price list; they are logged by SKU code.
+    // Prices need no code, only amount_cents, their SKU and a price list; having no code, they are logged by place.
     const prices = await client.create({ resource_type: 'prices', parent_resource_id: 'vLrWQSwXNk', inputs: [{ sku_code: 'SKU0', amount_cents: 100 }, { sku_code: 'SKU1' }], skip_errors: true });
     const priced = await client.waitFor(prices.id, { intervalMs: 10 });
-    expect(priced.attributes.errors_log).toStrictEqual({ SKU1: { amount_cents: ["can't be blank"] } });
+    expect(priced.attributes.errors_log).toStrictEqual({ 1: { amount_cents: ["can't be blank"] } });
   });
 
   test('warn: true imports an input with a warning', async () => {

@@ -79,7 +79,7 @@ describe('an import updates the records that exist', () => {
     await load({ resource_type: 'skus', inputs: [{ id: sku!.id, code: 'S2' }] });
     expect(simulator.records('skus')).toStrictEqual([{ ...sku, code: 'S2' }]);
     const old = await load({ resource_type: 'stock_items', parent_resource_id: SEED_IDS.stockLocation, inputs: [{ sku_code: 'S', quantity: 1 }], skip_errors: true });
-    expect(old.errors_log).toStrictEqual({ S: { sku: ['must exist'] } });
+    expect(old.errors_log).toStrictEqual({ 0: { sku: ['must exist'] } });
     // A code stays unique: renaming another SKU to S2 by its id is refused.
     await load({ resource_type: 'skus', inputs: [{ code: 'S3', name: 'S3', shipping_category_id: SEED_IDS.shippingCategory }] });
     const other = simulator.records('skus')[1]!;
@@ -141,9 +141,10 @@ describe('references', () => {
       skip_errors: true,
     });
     expect(prices).toMatchObject({ processed_count: 0, errors_count: 3 });
-    expect(prices.errors_log).toStrictEqual({ GHOST: { sku: ['must exist'] }, OK: { price_list: ['must exist'] }, 2: { sku: ['must exist'] } });
+    // Prices have no code: each entry is keyed by its input's 0-based place.
+    expect(prices.errors_log).toStrictEqual({ 0: { sku: ['must exist'] }, 1: { price_list: ['must exist'] }, 2: { sku: ['must exist'] } });
     const stock = await load({ resource_type: 'stock_items', parent_resource_id: 'nowhere', inputs: [{ sku_code: 'OK', quantity: 1 }], skip_errors: true });
-    expect(stock.errors_log).toStrictEqual({ OK: { stock_location: ['must exist'] } });
+    expect(stock.errors_log).toStrictEqual({ 0: { stock_location: ['must exist'] } });
     expect(simulator.records('prices')).toStrictEqual([]);
     expect(simulator.records('stock_items')).toStrictEqual([]);
   });
