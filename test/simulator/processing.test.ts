@@ -52,7 +52,8 @@ describe('at most maxRunning in progress', () => {
   test('12 imports: never more than 10 in progress, and the other 2 start the instant a slot frees', async () => {
     const simulator = await simulators.start({ inputsPerSecond: 1000 });
     const client = clientOf(simulator);
-    const sizes = [200, 250, 300, 350, 400, 450, 500, 550, 600, 650, 300, 300];
+    // Long enough (0.8 s and up) that all 12 are created before the first ends, even on a loaded machine.
+    const sizes = [800, 1000, 1200, 1400, 1600, 1800, 2000, 2200, 2400, 2600, 1200, 1200];
     const ids: string[] = [];
     for (const [i, size] of sizes.entries()) ids.push((await client.create({ resource_type: 'skus', inputs: skus(size, { prefix: `P${i}-` }) })).id);
 
