@@ -44,6 +44,7 @@ export type { ApiEnvironment } from './transport/environment.js';
 export type { Middleware } from 'openapi-fetch';
 export { RECORD_RULES, recordRules, type AttributeRule, type AttributeType, type RecordRules, type RelationshipRule } from './records/rules.js';
 export { errorsLogKeyAttribute, PARENT_RELATIONSHIPS, UNIQUE_KEYS } from './records/keys.js';
-export { formatRecordErrors, validateRecord, type RecordErrors, type ValidateRecordOptions } from './records/validate-record.js';
+export { checkRecord, formatRecordErrors, NEEDED_IF_NEW, validateRecord, type RecordCheck, type RecordErrors, type ValidateRecordOptions } from './records/validate-record.js';
+export { blank as isBlank } from './records/values.js';
 export { validateRecords, type InvalidRecord } from './records/validate-records.js';
 export { recordKey, recordReferences, type RecordReference } from './records/references.js';

@@ -64,7 +64,8 @@ export interface ImportAllOptions extends CallOptions {
   onProgress?: (progress: ImportAllProgress) => void;
   /**
    * Checks each record as it is read against its type's rules (`validateRecord`, with this load's
-   * format and parent_resource_id). `true`: the first invalid record ends the load with an
+   * format and parent_resource_id; whether a record exists is unknown, so one with an id or its
+   * type's complete unique key is not held to what a create requires). `true`: the first invalid record ends the load with an
    * InputError before its chunk is sent (chunks before it may have been sent: run `validateRecords`
    * over the source first to refuse it whole). A function: called with each invalid record, which
    * is sent anyway, for the API to report it.

@@ -1,6 +1,7 @@
 // The verdict on one import input against its type's rules, before anything is sent.
 import { InputError } from '../errors.js';
 import type { ImportResourceType } from '../types.js';
+import { recordKey } from './references.js';
 import type { Condition } from './refinements.js';
 import { recordRules, type AttributeRule, type RecordRules } from './rules.js';
 import { blank, isTrue, valueProblem, type ValueFormat } from './values.js';
@@ -10,10 +11,38 @@ export interface ValidateRecordOptions {
   parentResourceId?: string | null;
   /** 'csv' when every value is a CSV field's text (objects and arrays then arrive flattened). Default 'json'. */
   format?: ValueFormat;
+  /**
+   * Whether the record exists in the organization, which decides the presence checks (Commerce
+   * Layer creates an input's record when it does not exist and updates it otherwise: docs,
+   * "Importing resources", "Unique keys"). Values are checked in every case.
+   * - undefined (the default, a client's case: it cannot know): a record with an `id` updates one,
+   *   and presence is not checked; a record holding its type's complete documented unique key
+   *   (`recordKey`) may update one, so a create's missing attributes are notes (`neededIfNew` of
+   *   `checkRecord`), not errors; any other record is a create, checked as `false` is.
+   * - `false`: the record must be complete, as a create is: every required attribute and
+   *   relationship must be present. The simulator passes it with the record that would be stored
+   *   (an existing record's attributes with the input's over them, or the new one).
+   * - `true`: the input updates a record that exists: presence is not checked.
+   */
+  exists?: boolean;
 }
 
 /** Messages per attribute, as the API's errors_log has them: `{ code: ["can't be blank"] }`. */
 export type RecordErrors = Record<string, string[]>;
+
+/** What `checkRecord` finds in a record that has something to say. */
+export interface RecordCheck {
+  /** What fails the record whether it is created or updated; absent when nothing does. */
+  errors?: RecordErrors;
+  /**
+   * The attributes a create requires that the record lacks, when it may update an existing record
+   * (its documented unique key is complete): fine for an update, the API fails a create without them.
+   */
+  neededIfNew?: string[];
+}
+
+/** The note for an attribute of `RecordCheck.neededIfNew`, as people read it. */
+export const NEEDED_IF_NEW = 'needed if the record is new';
 
 /** Whether `attribute` is present in the record, counting the parent for the attribute it stands for. */
 function present(rules: RecordRules, record: Record<string, unknown>, attribute: string, parentResourceId: string | null | undefined): boolean {
@@ -65,16 +94,18 @@ function planOf(resourceType: ImportResourceType): Plan {
 }
 
 /**
- * The errors the API would give this input, by attribute; undefined when it has none. Checks what
- * the input itself says: each value's type, then the required attributes and relationships. Names
- * the rules do not know are left to the API (CSV columns such as `metadata.color` among them).
- * References to other records need the organization: the simulator checks them.
+ * The verdict on one input against its type's rules; undefined when there is nothing to say. Checks
+ * what the input itself says: each value's type, then the required attributes and relationships,
+ * as `options.exists` decides (a record that may update an existing one need not hold what a create
+ * requires). Names the rules do not know are left to the API (CSV columns such as `metadata.color`
+ * among them). References to other records need the organization: the simulator checks them.
  */
-export function validateRecord(resourceType: ImportResourceType, record: Record<string, unknown>, options: ValidateRecordOptions = {}): RecordErrors | undefined {
+export function checkRecord(resourceType: ImportResourceType, record: Record<string, unknown>, options: ValidateRecordOptions = {}): RecordCheck | undefined {
   const plan = planOf(resourceType);
   if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new InputError('A record must be an object');
-  const { parentResourceId, format = 'json' } = options;
+  const { parentResourceId, format = 'json', exists } = options;
   if (format !== 'json' && format !== 'csv') throw new InputError(`format must be "json" or "csv", not ${String(format)}`);
+  if (exists !== undefined && typeof exists !== 'boolean') throw new InputError(`exists must be true, false or left out, not ${String(exists)}`);
   let errors: RecordErrors | undefined;
   const add = (attribute: string, message: string) => void ((errors ??= {})[attribute] ??= []).push(message);
 
@@ -87,11 +118,28 @@ export function validateRecord(resourceType: ImportResourceType, record: Record<
       if (problem) add(name, problem);
     } else if (plan.ids.has(name) && typeof value === 'object' && value !== null) add(name, 'is invalid');
   }
-  for (const { report, names, rule } of plan.presence) {
-    if (names.some((name) => present(plan.rules, record, name, parentResourceId))) continue;
-    if (required(plan.rules, rule, record, parentResourceId)) add(report, "can't be blank");
+  let neededIfNew: string[] | undefined;
+  if (exists !== true && (exists === false || blank(record.id))) {
+    // Decided on the first missing attribute only: most records lack none, and pay nothing for the key.
+    let mayExist: boolean | undefined;
+    for (const { report, names, rule } of plan.presence) {
+      if (names.some((name) => present(plan.rules, record, name, parentResourceId))) continue;
+      if (!required(plan.rules, rule, record, parentResourceId)) continue;
+      mayExist ??= exists === undefined && recordKey(resourceType, record, { parentResourceId }) !== undefined;
+      if (mayExist) (neededIfNew ??= []).push(report);
+      else add(report, "can't be blank");
+    }
   }
-  return errors;
+  if (errors === undefined && neededIfNew === undefined) return undefined;
+  return { ...(errors && { errors }), ...(neededIfNew && { neededIfNew }) };
+}
+
+/**
+ * The errors of `checkRecord` alone, by attribute, as the API's errors_log has them; undefined when
+ * the record has none (it may still lack what a create needs: `checkRecord` says so).
+ */
+export function validateRecord(resourceType: ImportResourceType, record: Record<string, unknown>, options: ValidateRecordOptions = {}): RecordErrors | undefined {
+  return checkRecord(resourceType, record, options)?.errors;
 }
 
 /** One line for people: `code can't be blank; weight is not a number`. */

@@ -1,8 +1,10 @@
-// How a value counts for an attribute of a given type, with the API's messages (Rails' validation
-// messages, as the API returns them in errors_log: "can't be blank", "is not a number", ...).
-// The API's importer casts values as Rails does: a number may arrive as its text (every CSV value
-// is text; the dashboard's importer parses it with parseFloat, zodUtils.ts), a boolean as
-// "true"/"false" (zodEnforceBoolean: compared lower-cased with "true").
+// How a value counts for an attribute of a given type, worded with Rails' validation messages, as
+// the API returns them in errors_log ("can't be blank", "is not a number", ...). The types come from
+// the SDK's `*Create` types; the integer bounds and conditional requirements from Commerce Layer's
+// dashboard importer (refinements.ts cites it), which checks a row before it sends it: they are
+// that importer's rules, not a verdict the API is documented to give. Every CSV value is text: a
+// number may arrive as its text (the dashboard parses it with parseFloat, zodUtils.ts), a boolean
+// as any text (see isTrue).
 import type { AttributeRule } from './rules.js';
 
 export type ValueFormat = 'json' | 'csv';
@@ -25,10 +27,16 @@ function asNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-/** True for a boolean, or its text in any case. */
-export const isTrue = (value: unknown): boolean => value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
-const isBooleanLike = (value: unknown): boolean =>
-  typeof value === 'boolean' || (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value));
+// Rails' boolean cast (rails/rails, activemodel/lib/active_model/type/boolean.rb): these are false,
+// an empty text is nil, and every other value is true.
+const FALSE_VALUES = new Set<unknown>([false, 0, '0', 'f', 'F', 'false', 'FALSE', 'off', 'OFF']);
+
+/**
+ * True for a value the API's Rails cast reads as true: `true`, "1", "t", "yes", "on", "True"...
+ * Used where a boolean relaxes a requirement (a SKU with do_not_ship needs no shipping category):
+ * read as the API reads it, so that no record the API would take is refused here.
+ */
+export const isTrue = (value: unknown): boolean => !blank(value) && !FALSE_VALUES.has(value);
 
 const isPlainObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -47,9 +55,12 @@ export function valueProblem(rule: AttributeRule, value: unknown, format: ValueF
       return undefined;
     }
     case 'boolean':
-      return isBooleanLike(value) ? undefined : 'is not included in the list';
+      // Any value: Rails casts every one to true or false (above), and no source says the API refuses
+      // one. (The dashboard's zodEnforceBoolean reads anything but "true" as false.)
+      return undefined;
     case 'enum':
-      // Exact values: the API compares them as sent (the dashboard lower-cases before sending; a file sent as it is is not).
+      // Exact values: the SDK's `*Create` types type these as unions of exact literals ('gr' | 'oz' |
+      // 'lb'), the only source for them. The dashboard lower-cases before sending; a file is sent as written.
       return typeof value === 'string' && (rule.values ?? []).includes(value) ? undefined : 'is not included in the list';
     case 'object':
       // A CSV field holds text: an object's members arrive as `name.member` columns, never whole.

@@ -2,11 +2,12 @@
 // creates the record an input describes when it does not exist and updates it otherwise
 // (importing-resources, "Unique keys", commercelayer-docs-api): the input finds its record by `id`,
 // or by the type's documented unique key, where a parent_resource_id stands for the parent's id
-// (an input's own `<parent>_id` wins). The record that results is checked against the records
-// table (the library's, from the SDK's `*Create` types: required attributes, types), and each
+// (an input's own `<parent>_id` wins). The record that results is checked, whole, against the
+// records table (the library's: required attributes and types from the SDK's `*Create` types,
+// integer bounds and conditional requirements from the dashboard importer's checks), and each
 // record it names by id or code must exist in the organization. Two markers of this simulator's own
 // let tests script outcomes: `invalid: true` fails an input, `warn: true` imports it with a warning.
-import { errorsLogKeyAttribute } from '../index.js';
+import { errorsLogKeyAttribute, isBlank as blank } from '../index.js';
 import { simulatorRules as rules } from './record-rules.js';
 import type { RecordStore } from './records.js';
 import type { StoredImport } from './store.js';
@@ -28,8 +29,6 @@ const MARKERS = new Set(['invalid', 'warn', 'id']);
 const MISSING_RECORD = 'must exist';
 /** Rails' uniqueness message, as in the errors_log example of Commerce Layer's imports document. */
 const TAKEN = 'has already been taken';
-
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** The attributes an input sets: without the markers and its id, with the parent's id where it names none. */
 function changesOf(resourceType: string, parentId: string | null, input: Input): Input {

@@ -8,9 +8,14 @@ import { RECORD_RULES, recordKey, type RecordReference, recordReferences, type I
 const rulesOf = (resourceType: string) => (Object.hasOwn(RECORD_RULES, resourceType) ? RECORD_RULES[resourceType as ImportResourceType] : undefined);
 
 export const simulatorRules = {
-  /** The messages by attribute of what is wrong with a record; undefined when nothing is. */
+  /**
+   * The messages by attribute of what is wrong with a record as it would be stored (the existing
+   * record's attributes with the input's over them, or the new one); undefined when nothing is. The
+   * simulator knows whether the record exists, so the record must be whole: `exists: false` checks
+   * every required attribute, which a client cannot (it leaves them to notes for a keyed record).
+   */
   validate(resourceType: string, record: Record<string, unknown>, format: 'json' | 'csv'): Record<string, string[]> | undefined {
-    return rulesOf(resourceType) ? validateRecord(resourceType as ImportResourceType, record, { format }) : undefined;
+    return rulesOf(resourceType) ? validateRecord(resourceType as ImportResourceType, record, { format, exists: false }) : undefined;
   },
 
   /** The documented unique key's values, joined; undefined when the type has none or the record lacks a part. */

@@ -82,3 +82,21 @@ describe('value types, from the records table', () => {
     expect(simulator.records('stock_items')).toMatchObject([{ sku_code: 'A', quantity: '12' }]);
   });
 });
+
+describe('presence: the simulator knows whether the record exists', () => {
+  test('code and name only update an existing SKU; for a new code the same input fails without its shipping category', async () => {
+    const { simulator, verdict } = await organization();
+    await expect(verdict('skus', { code: 'A', name: 'Renamed' }, 'csv')).resolves.toStrictEqual({ processed: 1, errors: undefined });
+    await expect(verdict('skus', { code: 'NEW', name: 'New' }, 'csv')).resolves.toStrictEqual({ processed: 0, errors: { shipping_category_id: ["can't be blank"] } });
+    expect(simulator.records('skus')).toStrictEqual([{ id: 'skuAAAAAAA', code: 'A', name: 'Renamed', shipping_category_id: SEED_IDS.shippingCategory }]);
+  });
+
+  test('a boolean takes "1", "yes", "0" as Rails casts them', async () => {
+    const { simulator, verdict } = await organization();
+    for (const [code, value] of [['B1', '1'], ['B2', 'yes'], ['B3', '0']]) {
+      const input = { code, name: code, shipping_category_id: SEED_IDS.shippingCategory, do_not_track: value };
+      await expect(verdict('skus', input, 'csv'), value).resolves.toStrictEqual({ processed: 1, errors: undefined });
+    }
+    expect(simulator.records('skus').map((each) => each.do_not_track)).toStrictEqual([undefined, '1', 'yes', '0']);
+  });
+});

@@ -4,11 +4,11 @@ import type { ImportsClient } from '../../index.js';
 import { EXIT, type ExitCode } from '../cli-error.js';
 import { groupPlan, type GroupPlan } from '../group-plan.js';
 import { count } from '../progress/format.js';
-import { invalidLine, type InvalidRecordFound, type RecordVerdicts } from '../readers/invalid-records.js';
+import { invalidLine, notedLine, type InvalidRecordFound, type NotedRecordFound, type RecordVerdicts } from '../readers/invalid-records.js';
 import type { Scan } from '../readers/records.js';
 import type { Context } from './command.js';
 
-/** How many invalid records a terminal gets; --json lists every one. */
+/** How many invalid records (and how many noted ones) a terminal gets; --json lists every one. */
 export const SHOWN_INVALID = 20;
 
 export interface Verdict {
@@ -31,19 +31,35 @@ export interface DryRunPlan extends Verdict {
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 function invalidText(found: InvalidRecordFound[], total: number, records: number): string[] {
-  if (total === 0) return [`All ${plural(records, 'record')} are valid.`];
+  if (total === 0) return [records === 1 ? 'The 1 record is valid.' : `All ${plural(records, 'record')} are valid.`];
   const lines = found.map(invalidLine);
   if (total > found.length) lines.push(`… and ${plural(total - found.length, 'more invalid record')} (--json lists every one)`);
   lines.push(`${count(total)} of ${plural(records, 'record')} ${total === 1 ? 'is' : 'are'} invalid.`);
   return lines;
 }
 
+/**
+ * Valid records that lack what a create requires: the client cannot know whether they exist, so
+ * they are sent; the API updates the ones that exist and fails the new ones.
+ */
+function notesText(notes: NotedRecordFound[], total: number, records: number): string[] {
+  if (total === 0) return [];
+  const lines = notes.map(notedLine);
+  if (total > notes.length) lines.push(`… and ${plural(total - notes.length, 'more record')} (--json lists every one)`);
+  lines.push(
+    `${count(total)} of ${plural(records, 'record')} ${total === 1 ? 'lacks' : 'lack'} what a new record needs: fine if ${total === 1 ? 'it updates an existing record (matched by its key)' : 'they update existing records (matched by their keys)'}; the API fails ${total === 1 ? 'it' : 'any'} if new.`,
+  );
+  return lines;
+}
+
 const invalidJson = (found: InvalidRecordFound[]) => found.map(({ line, record, errors }) => (line !== undefined ? { line, record, errors } : { record, errors }));
+const notesJson = (notes: NotedRecordFound[]) =>
+  notes.map(({ line, record, neededIfNew }) => ({ ...(line !== undefined && { line }), record, needed_if_new: neededIfNew }));
 
 export async function runDryRun(plan: DryRunPlan): Promise<ExitCode> {
   const { output } = plan.context;
-  const found = await plan.verdicts.found();
-  const invalid = plan.verdicts.invalid;
+  const { invalid: found, notes } = await plan.verdicts.found();
+  const { invalid, noted } = plan.verdicts;
   const chunks = Math.ceil(plan.scan.count / plan.chunkSize);
   const server: GroupPlan | undefined = plan.client ? await groupPlan(plan.client, plan.group, plan.scan.count, plan.chunkSize) : undefined;
   // The import would refuse the group before sending anything, as a usage error (exit 2).
@@ -52,8 +68,8 @@ export async function runDryRun(plan: DryRunPlan): Promise<ExitCode> {
     const actions = server && { sent: 0, followed: 0, skipped: 0 };
     for (const chunk of server?.chunks ?? []) actions![chunk.action]++;
     output.out(`${JSON.stringify({
-      ok: invalid === 0, exit_code: exitCode, dry_run: true, resource_type: plan.resourceType, file: plan.file, format: plan.format,
-      records: plan.scan.count, invalid_count: invalid, invalid: invalidJson(found),
+      ok: exitCode === EXIT.OK, exit_code: exitCode, dry_run: true, resource_type: plan.resourceType, file: plan.file, format: plan.format,
+      records: plan.scan.count, invalid_count: invalid, invalid: invalidJson(found), notes_count: noted, notes: notesJson(notes),
       plan: { group: plan.group, chunks, chunk_size: plan.chunkSize, records: plan.scan.count },
       server: server ? { ...actions, chunks: server.chunks, ...(server.conflict !== undefined && { conflict: server.conflict }) } : null,
     })}\n`);
@@ -61,6 +77,7 @@ export async function runDryRun(plan: DryRunPlan): Promise<ExitCode> {
   }
   const lines = [
     ...invalidText(found, invalid, plan.scan.count),
+    ...notesText(notes, noted, plan.scan.count),
     '',
     `Dry run, nothing sent. The load: group ${plan.group}, ${plural(chunks, 'chunk')} of up to ${count(plan.chunkSize)}, ${plural(plan.scan.count, 'record')}.`,
   ];
@@ -84,7 +101,7 @@ function serverText(group: string, { chunks: server, conflict }: GroupPlan): str
 /** The import's check pass found invalid records: nothing is sent without --skip-errors. */
 export async function refuseInvalid(verdict: Verdict): Promise<ExitCode> {
   const { output } = verdict.context;
-  const found = await verdict.verdicts.found();
+  const { invalid: found } = await verdict.verdicts.found();
   const invalid = verdict.verdicts.invalid;
   const message = `${count(invalid)} of ${plural(verdict.scan.count, 'record')} in ${verdict.file} ${invalid === 1 ? 'is' : 'are'} invalid: nothing was sent.`;
   const hint = 'Fix them and run again (--dry-run checks without sending), or pass --skip-errors to send the file anyway: the API skips the invalid records and imports the rest.';

@@ -23,22 +23,28 @@ export const importCommand: Command = {
   usage: 'commercelayer-imports import <resource_type> <file | -> [options]',
   description: [
     'Reads the file through once to check and count its records: nothing is sent if it does not parse,',
-    'or if a record breaks its type\'s rules (a required attribute missing, a value of the wrong type;',
-    'the invalid records are listed; --skip-errors sends the file anyway). Then streams it into imports',
-    'of up to 10,000 records, a few at a time, with a progress display. Running the same command again',
-    'resumes the load: chunks already imported are not sent again.',
+    'or if a record breaks its type\'s rules (a value of the wrong type, or a required attribute missing',
+    'from a record that can only be new; the invalid records are listed; --skip-errors sends the file',
+    'anyway). Then streams it into imports of up to 10,000 records, a few at a time, with a progress',
+    'display. Running the same command again resumes the load: chunks already imported are not sent again.',
     '',
     'A record that exists already is updated, not created twice: Commerce Layer matches each record by',
     'its id, and by the keys it documents (skus code; prices sku_code + price_list_id; stock_items',
     'sku_code + stock_location_id; customers email; coupons code + promotion_rule_id; gift_cards code;',
     'orders number; customer_subscriptions customer_id + reference; tax_categories code +',
-    'tax_calculator_id). So the same file, changed, can be imported again to update its records.',
+    'tax_calculator_id; --parent stands for the parent\'s id). So the same file, changed, can be imported',
+    'again to update its records. This tool cannot know which records exist: a record with an id, or',
+    'with its type\'s whole key, may be an update, so what a new record needs but it lacks is a note,',
+    'not an error ("shipping_category_id needed if the record is new"). Such a record is sent: the API',
+    'updates it if it exists and fails it if it is new.',
     '',
     '--dry-run checks every record and sends nothing: it prints each invalid record (its line in a CSV',
-    'file, its number in JSON and NDJSON; the first 20, every one with --json) and the plan: group,',
-    'chunks, records. With credentials it also reads the group\'s imports on the server and says which',
-    'chunks would be skipped, followed or sent. Exit 0 every record valid, 1 some invalid, 2 usage error,',
-    'a file that does not parse, or a group the import would refuse (made from other records).',
+    'file, its number in JSON and NDJSON; the first 20, every one with --json), then how many records',
+    'lack what a new record needs (the first 20; every one under "notes" with --json), and the plan:',
+    'group, chunks, records. With credentials it also reads the group\'s imports on the server and says',
+    'which chunks would be skipped, followed or sent. Exit 0 every record valid (notes or not), 1 some',
+    'invalid, 2 usage error, a file that does not parse, or a group the import would refuse (made from',
+    'other records).',
     '',
     'When records fail or are not processed, they are written to a rejects file in the input\'s own format',
     '(default <group>.rejects.<ext>), each with its errors in an extra _errors column or field. Fix them there',
@@ -112,7 +118,7 @@ export const importCommand: Command = {
     const input = await openInput(file!);
     try {
       // The first pass: nothing is sent before the whole file has parsed.
-      const verdicts = recordVerdicts(resourceType, input, format, delimiter, { parent, keep: json ? Infinity : SHOWN_INVALID });
+      const verdicts = recordVerdicts(resourceType, input, format, delimiter, { parent, keep: json ? Infinity : SHOWN_INVALID, keepNotes: dryRun ? (json ? Infinity : SHOWN_INVALID) : 0 });
       const scan = await scanFile(input, format, delimiter, verdicts.check);
       const group = groupFlag ?? derivedGroup({ sha256: scan.sha256, resourceType, parent, chunkSize, format, delimiter });
       const verdict = { context, resourceType, file: input.label, format, scan, verdicts, json };
@@ -132,6 +138,10 @@ export const importCommand: Command = {
       ]);
       if (verdicts.invalid > 0 && values.quiet !== true) {
         output.err(`${count(verdicts.invalid)} of ${count(scan.count)} records are invalid (--dry-run lists them): sent anyway, as --skip-errors asks; the API skips them.\n`);
+      }
+      if (verdicts.noted > 0 && values.quiet !== true) {
+        const records = `${count(scan.count)} record${scan.count === 1 ? '' : 's'}`;
+        output.err(`Sending ${count(verdicts.noted)} of ${records} that lack what a new record needs (--dry-run lists them): fine for existing records, which they update; the API fails any that is new.\n`);
       }
       const connected = await connect('import', values, env, output.secrets);
       releaseEarly();

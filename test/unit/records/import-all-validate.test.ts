@@ -3,10 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { InputError, type InvalidRecord } from '../../../src/index.js';
 import { simulatedOrg, skus } from '../../support/simulated-org.js';
 
-/** 25 SKUs where the 15th has no name and the 22nd a weight that is not a number. */
+/**
+ * 25 SKUs where the 15th has no code and no name (no key: it can only be new, and a new SKU needs
+ * both) and the 22nd a weight that is not a number.
+ */
 function withTwoInvalid() {
   const records: Record<string, unknown>[] = skus(25);
-  records[14] = { ...records[14], name: '' };
+  records[14] = { ...records[14], code: '', name: '' };
   records[21] = { ...records[21], weight: 'heavy' };
   return records;
 }
@@ -16,7 +19,7 @@ describe('importAll validate', () => {
     const { simulator, client } = await simulatedOrg({ rateLimits: false });
     const run = client.importAll('skus', withTwoInvalid(), { chunkSize: 10, concurrency: 1, intervalMs: 5, validate: true });
     await expect(run).rejects.toThrow(InputError);
-    await expect(run).rejects.toThrow("Record 15 is invalid: name can't be blank");
+    await expect(run).rejects.toThrow("Record 15 is invalid: code can't be blank; name can't be blank");
     expect(simulator.imports().map((i) => i.attributes.inputs_size)).toStrictEqual([10]);
   });
 
@@ -25,10 +28,21 @@ describe('importAll validate', () => {
     const heard: InvalidRecord[] = [];
     await client.importAll('skus', withTwoInvalid(), { chunkSize: 10, intervalMs: 5, validate: (invalid) => heard.push(invalid) });
     expect(heard).toEqual([
-      { position: 15, errors: { name: ["can't be blank"] } },
+      { position: 15, errors: { code: ["can't be blank"], name: ["can't be blank"] } },
       { position: 22, errors: { weight: ['is not a number'] } },
     ]);
     expect(simulator.imports().map((i) => i.attributes.inputs_size).sort()).toStrictEqual([10, 10, 5]);
+  });
+
+  test('true: a record that may update an existing one (its code alone) is sent, and the simulator updates it', async () => {
+    const { simulator, client } = await simulatedOrg({ rateLimits: false });
+    await client.importAll('skus', skus(3), { chunkSize: 10, intervalMs: 5, validate: true });
+    const [first] = simulator.records('skus');
+    const updates = [{ code: first!.code, name: 'Renamed' }];
+    const summary = await client.importAll('skus', updates, { chunkSize: 10, intervalMs: 5, validate: true });
+    expect([summary.imported_count, summary.failed_count]).toStrictEqual([1, 0]);
+    expect(simulator.records('skus')).toHaveLength(3);
+    expect(simulator.records('skus').find((each) => each.code === first!.code)?.name).toBe('Renamed');
   });
 
   test('the parent and the format count as validateRecord counts them', async () => {

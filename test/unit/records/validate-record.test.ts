@@ -1,7 +1,7 @@
 // validateRecord against the table: each type's required attributes and relationships, each value's
 // type, the conditions and the parent, in both of the formats records arrive in.
 import { describe, expect, test } from 'vitest';
-import { InputError, recordKey, recordReferences, validateRecord, validateRecords, type ImportResourceType } from '../../../src/index.js';
+import { checkRecord, InputError, recordKey, recordReferences, validateRecord, validateRecords, type ImportResourceType } from '../../../src/index.js';
 
 /**
  * A valid record per type, and the name the check reports when each attribute is removed: a SKU
@@ -29,12 +29,52 @@ describe('validateRecord', () => {
     expect(validateRecord(type, record)).toBeUndefined();
   });
 
-  test.each(VALID)('a %s record missing a required attribute or relationship fails with its name', (type, record, names) => {
+  test.each(VALID)('a %s record checked as a create (exists: false) fails without a required attribute or relationship, by its name', (type, record, names) => {
     for (const [attribute, reported] of Object.entries(names)) {
       const { [attribute]: _, ...without } = record;
-      expect(validateRecord(type, without), `${type} without ${attribute}`).toEqual({ [reported]: ["can't be blank"] });
-      expect(validateRecord(type, { ...record, [attribute]: '  ' }), `${type} with a blank ${attribute}`).toEqual({ [reported]: ["can't be blank"] });
+      expect(validateRecord(type, without, { exists: false }), `${type} without ${attribute}`).toEqual({ [reported]: ["can't be blank"] });
+      expect(validateRecord(type, { ...record, [attribute]: '  ' }, { exists: false }), `${type} with a blank ${attribute}`).toEqual({ [reported]: ["can't be blank"] });
     }
+  });
+
+  test.each(VALID)('a %s record that may exist (its id, or its whole unique key) is not held to what a create requires', (type, record, names) => {
+    for (const [attribute, reported] of Object.entries(names)) {
+      const { [attribute]: _, ...without } = record;
+      // With an id it updates: presence is not checked, and nothing is noted.
+      expect(checkRecord(type, { ...without, id: 'xYzAbC' }), `${type} by id without ${attribute}`).toBeUndefined();
+      const keyed = recordKey(type, without) !== undefined;
+      // Its key whole: what a create needs is a note; its key broken or none: a create, an error.
+      expect(checkRecord(type, without), `${type} without ${attribute}`).toEqual(keyed ? { neededIfNew: [reported] } : { errors: { [reported]: ["can't be blank"] } });
+      // exists: true says it updates: no presence check at all.
+      expect(checkRecord(type, without, { exists: true }), `${type} existing, without ${attribute}`).toBeUndefined();
+    }
+  });
+
+  test('the SKU update file: code and name only is valid, its shipping category needed if new; no code, no shipping category is an error', () => {
+    expect(validateRecord('skus', { code: 'S1', name: 'New' }, { format: 'csv' })).toBeUndefined();
+    expect(checkRecord('skus', { code: 'S1', name: 'New' }, { format: 'csv' })).toEqual({ neededIfNew: ['shipping_category_id'] });
+    expect(checkRecord('skus', { code: 'S1' }, { format: 'csv' })).toEqual({ neededIfNew: ['name', 'shipping_category_id'] });
+    expect(checkRecord('skus', { name: 'New' }, { format: 'csv' })).toEqual({ errors: { code: ["can't be blank"], shipping_category_id: ["can't be blank"] } });
+    // A value of the wrong type is an error whether the record exists or not; the notes come with it.
+    expect(checkRecord('skus', { code: 'S1', weight: 'heavy' }, { format: 'csv' })).toEqual({
+      errors: { weight: ['is not a number'] },
+      neededIfNew: ['name', 'shipping_category_id'],
+    });
+    expect(checkRecord('skus', { id: 'xYzAbC', weight: 'heavy' }, { exists: true })).toEqual({ errors: { weight: ['is not a number'] } });
+  });
+
+  test('a price updated by id (id, amount_cents) is valid; by its key with the parent for its price list, what a new one needs is noted', () => {
+    expect(checkRecord('prices', { id: 'pRiCe1', amount_cents: '1500' }, { format: 'csv' })).toBeUndefined();
+    expect(checkRecord('prices', { id: 'pRiCe1', amount_cents: '-1' }, { format: 'csv' })).toEqual({ errors: { amount_cents: ['must be greater than or equal to 0'] } });
+    expect(checkRecord('prices', { sku_code: 'S1', compare_at_amount_cents: '2000' }, { format: 'csv', parentResourceId: 'pl1' })).toEqual({ neededIfNew: ['amount_cents'] });
+    // Without the parent the key lacks its price list: a create.
+    expect(checkRecord('prices', { sku_code: 'S1', compare_at_amount_cents: '2000' }, { format: 'csv' })).toEqual({
+      errors: { amount_cents: ["can't be blank"], price_list_id: ["can't be blank"] },
+    });
+  });
+
+  test('refuses an exists that is not a boolean', () => {
+    expect(() => checkRecord('skus', {}, { exists: 'no' as unknown as boolean })).toThrow(InputError);
   });
 
   test('a wrong value gets the API message for its type', () => {
@@ -44,10 +84,18 @@ describe('validateRecord', () => {
     expect(validateRecord('skus', { ...sku, weight: 0 })).toEqual({ weight: ['must be greater than 0'] });
     expect(validateRecord('skus', { ...sku, pieces_per_pack: 2.5 })).toEqual({ pieces_per_pack: ['must be an integer'] });
     expect(validateRecord('skus', { ...sku, unit_of_weight: 'kg' })).toEqual({ unit_of_weight: ['is not included in the list'] });
-    expect(validateRecord('skus', { ...sku, do_not_track: 'yes' })).toEqual({ do_not_track: ['is not included in the list'] });
     expect(validateRecord('skus', { ...sku, metadata: 'x' })).toEqual({ metadata: ['is invalid'] });
     expect(validateRecord('prices', { sku_code: 'A', price_list_id: 'p', amount_cents: -1 })).toEqual({ amount_cents: ['must be greater than or equal to 0'] });
     expect(validateRecord('stock_items', { sku_id: 'A', stock_location_id: 'l', quantity: '1.5' })).toEqual({ quantity: ['must be an integer'] });
+  });
+
+  test('a boolean takes any value, as Rails casts it: "1", "0", "yes", "no"', () => {
+    const sku = { code: 'A', name: 'A', shipping_category_id: 'sc1' };
+    for (const value of ['1', '0', 'yes', 'no', 't', 'f', 'on', 'off', 'TRUE', 'False']) {
+      expect(validateRecord('skus', { ...sku, do_not_track: value }, { format: 'csv' }), value).toBeUndefined();
+      expect(validateRecord('skus', { ...sku, do_not_track: value }), value).toBeUndefined();
+    }
+    expect(validateRecord('skus', { ...sku, do_not_track: 1 })).toBeUndefined();
   });
 
   test('CSV text counts as the number or boolean it spells, and an object arrives flattened', () => {
@@ -61,7 +109,12 @@ describe('validateRecord', () => {
   test("a SKU that does not ship needs no shipping category (the dashboard's importer)", () => {
     expect(validateRecord('skus', { code: 'A', name: 'A', do_not_ship: true })).toBeUndefined();
     expect(validateRecord('skus', { code: 'A', name: 'A', do_not_ship: 'true' }, { format: 'csv' })).toBeUndefined();
-    expect(validateRecord('skus', { code: 'A', name: 'A', do_not_ship: false })).toEqual({ shipping_category_id: ["can't be blank"] });
+    // Rails reads "1" and "yes" as true too; "0", "false" and "off" as false.
+    expect(validateRecord('skus', { code: 'A', name: 'A', do_not_ship: '1' }, { format: 'csv', exists: false })).toBeUndefined();
+    expect(validateRecord('skus', { code: 'A', name: 'A', do_not_ship: 'yes' }, { format: 'csv', exists: false })).toBeUndefined();
+    expect(validateRecord('skus', { code: 'A', name: 'A', do_not_ship: false }, { exists: false })).toEqual({ shipping_category_id: ["can't be blank"] });
+    expect(validateRecord('skus', { code: 'A', name: 'A', do_not_ship: '0' }, { format: 'csv', exists: false })).toEqual({ shipping_category_id: ["can't be blank"] });
+    expect(validateRecord('skus', { code: 'A', name: 'A', do_not_ship: 'off' }, { format: 'csv', exists: false })).toEqual({ shipping_category_id: ["can't be blank"] });
   });
 
   test('sku_id or sku_code satisfies the SKU of a price or a stock item', () => {
@@ -72,7 +125,7 @@ describe('validateRecord', () => {
   test('the parent stands for its relationship, and only for it', () => {
     expect(validateRecord('prices', { sku_code: 'A', amount_cents: 1 }, { parentResourceId: 'pl1' })).toBeUndefined();
     expect(validateRecord('stock_items', { sku_code: 'A', quantity: 1 }, { parentResourceId: 'sl1' })).toBeUndefined();
-    expect(validateRecord('skus', { code: 'A', name: 'A' }, { parentResourceId: 'x' })).toEqual({ shipping_category_id: ["can't be blank"] });
+    expect(validateRecord('skus', { code: 'A', name: 'A' }, { parentResourceId: 'x', exists: false })).toEqual({ shipping_category_id: ["can't be blank"] });
     expect(validateRecord('sku_options', { name: 'Engraving' }, { parentResourceId: 'm1' })).toBeUndefined();
     expect(validateRecord('sku_options', { name: 'Engraving' })).toEqual({ currency_code: ["can't be blank"] });
   });
@@ -88,15 +141,17 @@ describe('validateRecords', () => {
   test('yields each invalid record with its 1-based position, from an async source', async () => {
     async function* rows() {
       yield { code: 'A', name: 'A', shipping_category_id: 's' };
-      yield { code: 'B', name: '' , shipping_category_id: 's' };
+      yield { code: '', name: '', shipping_category_id: 's' };
       yield { code: 'C', name: 'C', shipping_category_id: 's' };
-      yield { code: 'D', name: 'D', weight: 'x' };
+      yield { code: 'D', weight: 'x' }; // its key whole: may update, so only the value is wrong
+      yield { name: 'E', weight: 'x' };
     }
     const found = [];
     for await (const invalid of validateRecords('skus', rows(), { format: 'csv' })) found.push(invalid);
     expect(found).toEqual([
-      { position: 2, errors: { name: ["can't be blank"] } },
-      { position: 4, errors: { weight: ['is not a number'], shipping_category_id: ["can't be blank"] } },
+      { position: 2, errors: { code: ["can't be blank"], name: ["can't be blank"] } },
+      { position: 4, errors: { weight: ['is not a number'] } },
+      { position: 5, errors: { weight: ['is not a number'], code: ["can't be blank"], shipping_category_id: ["can't be blank"] } },
     ]);
   });
 });
