@@ -1,4 +1,5 @@
 import type { ImportResourceType } from '../../index.js';
+import { checkedGroupName } from '../group-actions.js';
 import { choiceOption, CONNECTION_OPTIONS, integerOption, stringOption } from '../args.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { connect } from '../connect.js';
@@ -98,7 +99,7 @@ export const importCommand: Command = {
     const parent = stringOption(values, 'parent');
     const maxErrors = values['max-errors'] === undefined ? undefined : integerOption('import', values, 'max-errors', 0, Number.MAX_SAFE_INTEGER, 0);
     const groupFlag = stringOption(values, 'group');
-    if (groupFlag !== undefined && !/^[^\s,]+$/.test(groupFlag)) throw new UsageError('--group must be a name without spaces or commas', 'import');
+    if (groupFlag !== undefined) checkedGroupName('import', groupFlag);
     if (parent !== undefined && parent.trim() === '') throw new UsageError('--parent needs an id', 'import');
 
     const { output, env } = context;
