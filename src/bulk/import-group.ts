@@ -27,6 +27,8 @@ export interface ImportGroup {
   kept: Map<number, Import>;
   /** With a load: each import another load made (another resource type, parent_resource_id or chunk_items), and what differs. */
   conflicts: { chunk: number; id: string; reference: string; reason: string }[];
+  /** The conflicts in words, when there are any: the first named, the others counted. */
+  conflict?: string;
 }
 
 type List = (query: ListQuery, options: { signal?: AbortSignal }) => Promise<ImportList>;
@@ -84,35 +86,40 @@ export async function readGroup(list: List, group: string, options: { load?: Imp
     });
     if (ours.length > 0) imports.set(chunk, ours);
   }
-  return { group, imports, kept: new Map([...imports].map(([chunk, each]) => [chunk, chooseKept(each)])), conflicts };
+  const kept = new Map([...imports].map(([chunk, each]) => [chunk, chooseKept(each)]));
+  return { group, imports, kept, conflicts, ...(conflicts.length > 0 && { conflict: conflictText(conflicts) }) };
 }
 
 /** What makes an import of chunk `chunk` another load's, in words; undefined when it is this load's. */
 function otherLoad(imported: Import, chunk: number, isLast: boolean, load: ImportGroupLoad): string | undefined {
   const { resource_type, parent_resource_id, metadata } = imported.attributes;
-  if (load.resourceType !== undefined && resource_type !== load.resourceType) return `it imports ${String(resource_type)}, where this load imports ${load.resourceType}`;
+  if (load.resourceType !== undefined && resource_type !== load.resourceType) return `imports ${String(resource_type)}, where this load imports ${load.resourceType}`;
   if (load.parentResourceId !== undefined && (parent_resource_id ?? null) !== load.parentResourceId) {
     const name = (id: string | null | undefined) => (id == null ? 'none' : id);
-    return `its parent_resource_id is ${name(parent_resource_id)}, where this load's is ${name(load.parentResourceId)}`;
+    return `has parent_resource_id ${name(parent_resource_id)}, where this load's is ${name(load.parentResourceId)}`;
   }
   if (load.chunkSize === undefined) return undefined;
   const { chunkSize, total } = load;
   const first = chunk * chunkSize + 1;
-  if (total !== undefined && first > total) return `it is past the ${Math.ceil(total / chunkSize)} chunks of this load's ${total} records`;
+  if (total !== undefined && first > total) return `is past the ${Math.ceil(total / chunkSize)} chunks of these ${total} records`;
   const end = total === undefined ? (chunk + 1) * chunkSize : Math.min((chunk + 1) * chunkSize, total);
   const items = (metadata as { chunk_items?: unknown } | null | undefined)?.chunk_items;
   if (items === chunkItems(first, end)) return undefined;
   // Without `total`, the group's last chunk may be short; every other must be whole.
   const short = total === undefined && isLast && typeof items === 'string' && new RegExp(`^${first}-(\\d+)$`).exec(items);
   if (short && Number(short[1]) >= first && Number(short[1]) < end) return undefined;
-  return `it holds records ${String(items)}, where this load's chunk ${chunk + 1} holds ${chunkItems(first, end)}${total === undefined ? ' or fewer' : ''}: the records or the chunk size differ`;
+  return `holds records ${String(items)}, where chunk ${chunk + 1} of these records holds ${chunkItems(first, end)}${total === undefined ? ' or fewer' : ''}: the records or the chunk size differ`;
 }
 
-/** The conflicts in one sentence: the first named, the others counted. */
-export function describeConflicts(group: string, conflicts: ImportGroup['conflicts']): string {
+/** The conflicts in words, the first named and the others counted: `its import … (<reference>) <reason>`. */
+export function conflictText(conflicts: ImportGroup['conflicts']): string {
   const [first, ...rest] = conflicts;
-  const more = rest.length > 0 ? ` (and ${rest.length} more import${rest.length === 1 ? '' : 's'})` : '';
-  return `Group ${group} holds another load's imports: import ${first!.id} (${first!.reference}): ${first!.reason}${more}. Use another group to start a separate load.`;
+  const more = rest.length > 0 ? ` (and ${rest.length} more import${rest.length === 1 ? '' : 's'} of another load)` : '';
+  return `its import ${first!.id} (${first!.reference}) ${first!.reason}${more}`;
+}
+
+export function describeConflicts(group: string, conflicts: ImportGroup['conflicts']): string {
+  return `Group ${group} cannot be resumed with these records: ${conflictText(conflicts)}; another load uses this group. Use another group to start a separate load.`;
 }
 
 /**

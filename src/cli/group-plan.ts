@@ -39,8 +39,5 @@ export async function groupPlan(
     const status = kept.attributes.status;
     return { chunk: i + 1, reference: reference(i + 1), action: ACTION[status] ?? 'sent', status, id: kept.id };
   });
-  const [first, ...rest] = read.conflicts;
-  if (!first) return { chunks: plans };
-  const more = rest.length > 0 ? ` (and ${rest.length} more import${rest.length === 1 ? '' : 's'})` : '';
-  return { chunks: plans, conflict: `it holds another load's imports: import ${first.id} (${first.reference}): ${first.reason}${more}` };
+  return read.conflict === undefined ? { chunks: plans } : { chunks: plans, conflict: read.conflict };
 }

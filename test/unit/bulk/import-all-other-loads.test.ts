@@ -23,7 +23,7 @@ describe('a group that another load uses', () => {
     const error = await client.importAll('skus', skus(10), { group: 'daily', chunkSize: 10, intervalMs: 5 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toBe(
-      `Group daily holds another load's imports: import ${first.id} (daily-0001): it imports prices, where this load imports skus (and 1 more import). Use another group to start a separate load.`,
+      `Group daily cannot be resumed with these records: its import ${first.id} (daily-0001) imports prices, where this load imports skus (and 1 more import of another load); another load uses this group. Use another group to start a separate load.`,
     );
     expect(writes(simulator.requests)).toStrictEqual([]);
     expect(simulator.imports().map((each) => [each.id, each.attributes.status])).toStrictEqual([[first.id, 'pending'], [second.id, 'pending']]);
@@ -35,7 +35,7 @@ describe('a group that another load uses', () => {
     simulator.clearLog();
     const error = await client.importAll('prices', prices(10), { group: 'eur', chunkSize: 10, intervalMs: 5 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toContain(`import ${other.id} (eur-0001): its parent_resource_id is ${SEED_IDS.priceList}, where this load's is none`);
+    expect((error as Error).message).toContain(`its import ${other.id} (eur-0001) has parent_resource_id ${SEED_IDS.priceList}, where this load's is none`);
     expect(writes(simulator.requests)).toStrictEqual([]);
   });
 
@@ -47,7 +47,7 @@ describe('a group that another load uses', () => {
     simulator.clearLog();
     const error = await client.importAll('tags', records, { group: 'mixed', chunkSize: 10, intervalMs: 5 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toContain(`import ${other.id} (mixed-0001): it holds records 1-5, where this load's chunk 1 holds 1-10: the records or the chunk size differ`);
+    expect((error as Error).message).toContain(`its import ${other.id} (mixed-0001) holds records 1-5, where chunk 1 of these records holds 1-10: the records or the chunk size differ`);
     expect(writes(simulator.requests)).toStrictEqual([]);
     expect(simulator.imports().map((each) => [each.id, each.attributes.status])).toStrictEqual([[kept.id, 'pending'], [other.id, 'pending']]);
   });
@@ -64,7 +64,7 @@ describe('a group that another load uses', () => {
     const other = await created!;
     expect(summary).toMatchObject({ imported_count: 10, not_processed_count: 0, failures: [], reconciliations: [] });
     expect(summary.group_check_error).toBeInstanceOf(InputError);
-    expect((summary.group_check_error as Error).message).toContain(`import ${other.id} (late-other-0001): it imports prices, where this load imports tags`);
+    expect((summary.group_check_error as Error).message).toContain(`its import ${other.id} (late-other-0001) imports prices, where this load imports tags`);
     expect(simulator.imports().find((each) => each.id === other.id)!.attributes.status).toBe('pending');
   });
 
@@ -82,7 +82,8 @@ describe('a group that another load uses', () => {
     expect(all.conflicts).toStrictEqual([]);
     const mine = await readImportGroup(client, 'read', { load: { resourceType: 'tags', chunkSize: 10, total: 15 } });
     expect([...mine.imports.keys()]).toStrictEqual([0]);
-    expect(mine.conflicts).toStrictEqual([{ chunk: 1, id: foreign.id, reference: 'read-0002', reason: 'it imports skus, where this load imports tags' }]);
+    expect(mine.conflicts).toStrictEqual([{ chunk: 1, id: foreign.id, reference: 'read-0002', reason: 'imports skus, where this load imports tags' }]);
+    expect(mine.conflict).toBe(`its import ${foreign.id} (read-0002) imports skus, where this load imports tags`);
     await expect(readImportGroup(client, 'a,b')).rejects.toThrow(InputError);
   });
 });
