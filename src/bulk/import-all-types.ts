@@ -181,7 +181,8 @@ export interface ImportAllSummary {
   reconciliations: ImportAllReconciliation[];
   /**
    * Why the group could not be read once more at the end, when it could not: a create that landed
-   * late may then still be running beside the chunk's import; running the group again finds it.
+   * late may then still be running beside the chunk's import; running the group again finds it. Or an
+   * InputError naming another load's imports that the last read found in the group (left alone).
    */
   group_check_error?: unknown;
 }
