@@ -112,12 +112,13 @@ function otherLoad(imported: Import, chunk: number, isLast: boolean, load: Impor
 }
 
 /** The conflicts in words, the first named and the others counted: `its import … (<reference>) <reason>`. */
-export function conflictText(conflicts: ImportGroup['conflicts']): string {
+function conflictText(conflicts: ImportGroup['conflicts']): string {
   const [first, ...rest] = conflicts;
   const more = rest.length > 0 ? ` (and ${rest.length} more import${rest.length === 1 ? '' : 's'} of another load)` : '';
   return `its import ${first!.id} (${first!.reference}) ${first!.reason}${more}`;
 }
 
+/** importAll's refusal of a group that holds another load's imports. */
 export function describeConflicts(group: string, conflicts: ImportGroup['conflicts']): string {
   return `Group ${group} cannot be resumed with these records: ${conflictText(conflicts)}; another load uses this group. Use another group to start a separate load.`;
 }
