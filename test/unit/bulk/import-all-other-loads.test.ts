@@ -68,6 +68,24 @@ describe('a group that another load uses', () => {
     expect(simulator.imports().find((each) => each.id === other.id)!.attributes.status).toBe('pending');
   });
 
+  test("interruptOnAbort interrupts this load's running imports, never another load's in the group", async () => {
+    const { simulator, client } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 1000 } });
+    const controller = new AbortController();
+    let other: Promise<{ id: string }> | undefined;
+    const run = client.importAll('tags', tags(20), {
+      group: 'abort-shared', chunkSize: 10, concurrency: 1, intervalMs: 5, signal: controller.signal, interruptOnAbort: true,
+      onProgress: () => {
+        other ??= client.create({ resource_type: 'prices', parent_resource_id: SEED_IDS.priceList, inputs: prices(10), reference: 'abort-shared-0002', metadata: { chunk_items: '11-20' } });
+        void other.then(() => controller.abort());
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    const { id } = await other!;
+    const statuses = simulator.imports().map((each) => [each.attributes.resource_type, each.attributes.status]);
+    expect(statuses).toStrictEqual([['tags', 'interrupted'], ['prices', 'pending']]);
+    expect(simulator.imports()[1]!.id).toBe(id);
+  });
+
   test('readImportGroup: the imports by chunk, the kept one, and with a load, what another load made', async () => {
     const { client } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 4 } });
     const records = tags(10);
