@@ -9,7 +9,10 @@
 // organization's environment, live or test (+492 measured); raised by 4,000 to 21,666 for the records
 // table with validateRecord, validateRecords and importAll's validate option (the records modules
 // alone: 3,999 gzipped); raised by 1,105 to 22,771 for importAll's failed records by position, the
-// early stop and retryInterrupted (+1,105 measured: 17,262 over 16,157).
+// early stop and retryInterrupted (+1,105 measured: 17,262 over 16,157); raised by 733 to 23,504 for
+// readImportGroup (one read of a group for importAll, the dry run and --group: another load's imports
+// refused, in progress ranked above pending) and a late duplicate that completed counted for its
+// chunk (+733 measured: 23,071 over 22,338).
 // Only that entry is measured. Whatever else the package ships as an entry point of its own (a
 // command line, a simulator) is a separate bundle and must not enter this one: a file that another
 // entry point of package.json names, found among this bundle's inputs, fails the check.
@@ -19,7 +22,7 @@ import { relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-const BUDGET_BYTES = 22_771;
+const BUDGET_BYTES = 23_504;
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const entry = manifest.exports?.['.']?.import?.default;

@@ -36,6 +36,8 @@ export type {
   ImportRecords,
 } from './bulk/import-all-types.js';
 export type { ImportFailedRecord, ImportUnmatchedError } from './bulk/record-positions.js';
+export { readImportGroup, type ImportGroup, type ImportGroupLoad } from './bulk/import-group.js';
+export { isGroupName } from './bulk/group.js';
 export { clientCredentials, type TokenProvider } from './auth/client-credentials.js';
 export type { ClientCredentialsOptions } from './auth/credentials-options.js';
 export { CredentialsError } from './auth/credentials-error.js';

@@ -1,12 +1,13 @@
 import { ApiError, ImportsError, InputError } from '../errors.js';
-import type { Import, ImportAttributeName, ImportList, ListQuery } from '../types.js';
-import { type Pacer, paced } from '../transport/rate-pacer.js';
-import { POLL_FIELDS } from './follow-import.js';
+import type { Import } from '../types.js';
 
 /** Who made the imports, as Commerce Layer's CLI writes `cli-plugin-imports`. */
 export const REFERENCE_ORIGIN = 'commercelayer-imports';
-/** A group name goes into `reference` and into a `reference_start` filter, whose values travel comma-separated. */
-const GROUP_NAME = /^[^\s,]+$/;
+/**
+ * Whether a name can name a group: it goes into `reference` and into a `reference_start` filter,
+ * whose values travel comma-separated, so it holds no space or comma (and no lone surrogate).
+ */
+export const isGroupName = (name: string): boolean => /^[^\s,]+$/.test(name) && name.isWellFormed();
 
 /** Chunk `index`'s reference, as Commerce Layer's CLI names chunks: `<group>-0001` for the first. */
 export function referenceOf(group: string, index: number): string {
@@ -23,7 +24,7 @@ export function chunkMetadata(group: string, index: number, first: number, last:
 
 export function checkedGroup(group: unknown): string {
   if (group === undefined) return randomGroup();
-  if (typeof group !== 'string' || !GROUP_NAME.test(group) || !group.isWellFormed()) {
+  if (typeof group !== 'string' || !isGroupName(group)) {
     throw new InputError('group must be a non-empty string without spaces, commas or lone surrogates');
   }
   return group;
@@ -31,61 +32,6 @@ export function checkedGroup(group: unknown): string {
 
 function randomGroup(): string {
   return globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 12);
-}
-
-/** What resuming and reconciling need of each import: never its inputs or logs. */
-const FOUND_FIELDS: ImportAttributeName[] = [...POLL_FIELDS, 'reference', 'reference_origin', 'metadata'];
-
-/**
- * The group's imports on the server, by chunk index, each chunk's in creation order: the server is
- * the journal of every earlier run. A chunk may have several (a create that landed late, another
- * tool, a manual retry): reconcile.ts chooses the one that counts.
- */
-export async function findGroup(
-  list: (query: ListQuery, options: { signal?: AbortSignal }) => Promise<ImportList>,
-  group: string,
-  read: Pacer,
-  signal: AbortSignal | undefined,
-): Promise<Map<number, Import[]>> {
-  const found = new Map<number, Import[]>();
-  const seen = new Set<string>();
-  const pattern = new RegExp(`^${group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{4,})$`);
-  for (let number = 1; ; number++) {
-    // Sorted, so that paging cannot skip an import while others are created or deleted.
-    const query: ListQuery = { filter: { reference_start: `${group}-` }, sort: ['created_at', 'id'], fields: FOUND_FIELDS, page: { number, size: 25 } };
-    const page = await paced(read, signal, () => list(query, { signal }));
-    for (const found_ of page.data) {
-      const match = pattern.exec(found_.attributes.reference ?? '');
-      if (!match || seen.has(found_.id)) continue;
-      seen.add(found_.id);
-      const index = Number(match[1]) - 1;
-      found.set(index, [...(found.get(index) ?? []), found_]);
-    }
-    if (page.data.length === 0 || number >= (page.meta?.page_count ?? 0)) return found;
-  }
-}
-
-/**
- * Refuses, before anything is created, a group whose imports were made from other records or with
- * another chunk size: resuming it would skip or repeat records.
- */
-export function assertSameLoad(found: Map<number, Import>, group: string, chunkSize: number, total: number | undefined): void {
-  const last = Math.max(-1, ...found.keys());
-  for (const [index, imported] of found) {
-    const first = index * chunkSize + 1;
-    const end = total === undefined ? (index + 1) * chunkSize : Math.min((index + 1) * chunkSize, total);
-    const items = (imported.attributes.metadata as { chunk_items?: unknown } | null | undefined)?.chunk_items;
-    // Without `total`, the group's last chunk may be short; every other must be whole.
-    const short = total === undefined && index === last && typeof items === 'string' && new RegExp(`^${first}-(\\d+)$`).exec(items);
-    const fits = items === chunkItems(first, end) || (short && Number(short[1]) >= first && Number(short[1]) < end);
-    if (!fits) {
-      throw new InputError(
-        `Group ${group} cannot be resumed with these records: its import ${imported.id} (${referenceOf(group, index)}) holds records ${String(items)}, ` +
-          `where this run's chunk ${index + 1} holds ${chunkItems(first, end)}${total === undefined ? ' or fewer' : ''}: ` +
-          'the records or the chunk size differ. Use another group to start a separate load.',
-      );
-    }
-  }
 }
 
 /**

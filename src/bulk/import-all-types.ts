@@ -56,7 +56,7 @@ export interface ImportAllOptions extends CallOptions {
    * the records they went through failed: a load failing everywhere sends a few chunks, not all.
    */
   maxErrors?: number;
-  /** On abort, interrupt the group's imports still pending or running (default false: they keep running, and a rerun picks them up). */
+  /** On abort, interrupt this load's imports in the group still pending or running, never another load's (default false: they keep running, and a rerun picks them up). */
   interruptOnAbort?: boolean;
   /** Called once, before anything is created, with what an earlier run of the group left on the server. */
   onResume?: (resume: ImportAllResume) => void;
@@ -182,7 +182,8 @@ export interface ImportAllSummary {
   reconciliations: ImportAllReconciliation[];
   /**
    * Why the group could not be read once more at the end, when it could not: a create that landed
-   * late may then still be running beside the chunk's import; running the group again finds it.
+   * late may then still be running beside the chunk's import; running the group again finds it. Or an
+   * InputError naming another load's imports that the last read found in the group (left alone).
    */
   group_check_error?: unknown;
 }

@@ -1,15 +1,17 @@
 import { ApiError, InputError } from '../errors.js';
 import { formatRecordErrors, validateRecord } from '../records/validate-record.js';
 import { onAbort, untilAborted } from '../transport/abort-listener.js';
-import type { Pacer, Turn } from '../transport/rate-pacer.js';
+import { paced, type Pacer, type Turn } from '../transport/rate-pacer.js';
 import type { RetryOptions } from '../transport/retry-policy.js';
-import type { CallOptions, Import, ImportCreateAttributes, ImportInput, ImportResourceType, RetrieveOptions } from '../types.js';
+import type { CallOptions, Import, ImportInput, ImportResourceType, RetrieveOptions } from '../types.js';
 import { chunkReader, type Chunk } from './chunk-reader.js';
 import { createChunk, type CreateChunkDeps } from './create-chunk.js';
-import { assertCsvRecord, csvChunk } from './csv-chunk.js';
-import { followImport } from './follow-import.js';
-import { assertSameLoad, assertSourceEnd, chunkItems, chunkMetadata, endsTheLoad, findGroup, REFERENCE_ORIGIN, referenceOf } from './group.js';
-import { keptOf, readAndReconcile, reconcileGroup } from './reconcile.js';
+import { assertCsvRecord } from './csv-chunk.js';
+import { attributesOf } from './chunk-attributes.js';
+import { FINAL_FIELDS, followImport } from './follow-import.js';
+import { assertSourceEnd, chunkItems, endsTheLoad, referenceOf } from './group.js';
+import { describeConflicts, readGroup, type ImportGroupLoad } from './import-group.js';
+import { countKept, readAndReconcile, reconcileGroup } from './reconcile.js';
 import { importAllSettings, type ImportAllSettings } from './import-all-options.js';
 import type { ImportAllOptions, ImportAllReconciliation, ImportAllSummary, ImportRecords } from './import-all-types.js';
 import { summarize, type ChunkOutcome } from './summary.js';
@@ -35,6 +37,8 @@ export interface BulkClient extends Pick<CreateChunkDeps, 'create' | 'list' | 'i
 export async function importAll(client: BulkClient, resourceType: ImportResourceType, records: ImportRecords, options: ImportAllOptions = {}): Promise<ImportAllSummary> {
   const settings = importAllSettings(resourceType, records, options);
   const { chunkSize, concurrency, group, total, signal } = settings;
+  // What each import of the group must show to be this load's: any other is another load's.
+  const load: ImportGroupLoad = { resourceType, parentResourceId: settings.attributes?.parent_resource_id ?? null, chunkSize, total };
   let columns = settings.columns;
   const reader = chunkReader(records, chunkSize, (record, position) => {
     if (total !== undefined && position > total) throw new InputError(`The records hold more than the ${total} that total says: record ${position} is one too many`);
@@ -115,6 +119,8 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
       });
       const { status, processed_count, errors_count, errors_log } = outcome.final.attributes;
       outcome.traced = traceErrors(chunk.index, chunk.first, keys, errors_log);
+      // Should a late duplicate of this chunk have completed, the end's read counts it in this one's place.
+      if (status !== 'completed') outcome.keys = keys;
       // A chunk an earlier run had finished ran with that run's settings: it does not stop this one.
       const finishedBefore = outcome.resumed && (earlier!.attributes.status === 'completed' || earlier!.attributes.status === 'interrupted');
       if (!finishedBefore) stopper.ended({ status, processed: processed_count ?? 0, failed: errors_count ?? 0 });
@@ -124,13 +130,14 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
       outcome.error = error;
       // A 404 for an import that was there: it was deleted while followed.
       if (error instanceof ApiError && error.status === 404 && last && last.id === outcome.id) outcome.vanished = last;
+      outcome.keys = keys;
     }
     return outcome;
   }
 
   /** Every import of the group still pending or running, those whose create was answered after the abort included. */
   async function interruptGroup(): Promise<void> {
-    const running = [...(await findGroup(client.list, group, read, undefined)).values()].flat().filter(({ attributes: { status } }) => status === 'pending' || status === 'in_progress');
+    const running = [...(await readGroup(client.list, group, { load, read })).imports.values()].flat().filter(({ attributes: { status } }) => status === 'pending' || status === 'in_progress');
     await Promise.allSettled(running.map(({ id }) => client.interrupt(id)));
   }
 
@@ -153,11 +160,11 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
   }
 
   try {
-    const all = await findGroup(client.list, group, read, stop.signal);
-    found = keptOf(all);
+    const start = await readGroup(client.list, group, { load, read, signal: stop.signal });
     // Refused before anything is sent, duplicates' interrupts included.
-    assertSameLoad(found, group, chunkSize, total);
-    reconciliations.push(...(await reconcileGroup(deps, group, all, 'start', stop.signal)));
+    if (start.conflicts.length > 0) throw new InputError(describeConflicts(group, start.conflicts));
+    found = start.kept;
+    reconciliations.push(...(await reconcileGroup(deps, group, start.imports, 'start', stop.signal)));
     const statuses = [...found.values()].map((each) => each.attributes.status);
     settings.onResume?.({
       group,
@@ -168,16 +175,21 @@ export async function importAll(client: BulkClient, resourceType: ImportResource
     });
     await Promise.all(Array.from({ length: concurrency }, () => worker().catch((error) => stop.abort(error))));
     if (stop.signal.aborted) throw stop.signal.reason;
-    const summary = summarize(group, outcomes, reader.read, stopper.reason);
     // A last read of the group finds the creates that landed late, given up for lost.
+    let groupCheckError: unknown;
     try {
-      const { reconciliations: found } = await readAndReconcile(deps, group, 'end', stop.signal);
+      const end = await readAndReconcile(deps, group, load, 'end', stop.signal);
       // Two completed imports found at the start are found again at the end: reported once.
-      reconciliations.push(...found.filter((each) => !reconciliations.some((known) => known.id === each.id && known.action === each.action)));
+      reconciliations.push(...end.reconciliations.filter((each) => !reconciliations.some((known) => known.id === each.id && known.action === each.action)));
+      await countKept(outcomes, end.read, (id) => paced(read, stop.signal, () => client.retrieve(id, { signal: stop.signal, fields: FINAL_FIELDS })));
+      // Another load began using the group during this run: its imports were left alone.
+      if (end.read.conflicts.length > 0) groupCheckError = new InputError(describeConflicts(group, end.read.conflicts));
     } catch (error) {
       if (stop.signal.aborted) throw stop.signal.reason;
-      summary.group_check_error = error;
+      groupCheckError = error;
     }
+    const summary = summarize(group, outcomes, reader.read, stopper.reason);
+    if (groupCheckError !== undefined) summary.group_check_error = groupCheckError;
     summary.reconciliations = reconciliations;
     return summary;
   } catch (error) {
@@ -196,18 +208,4 @@ function checkRecord(settings: ImportAllSettings, resourceType: ImportResourceTy
   if (!errors) return;
   if (typeof settings.validate === 'function') settings.validate({ position, errors });
   else throw new InputError(`Record ${position} is invalid: ${formatRecordErrors(errors)}`);
-}
-
-function attributesOf(settings: ImportAllSettings, resourceType: ImportResourceType, chunk: Chunk, columns: string[] | undefined, chunks: number | undefined) {
-  const { attributes = {}, group } = settings;
-  const inputs: ImportInput[] | string = settings.format === 'csv' ? csvChunk(columns!, chunk.records) : chunk.records;
-  return {
-    ...attributes,
-    resource_type: resourceType,
-    format: settings.format,
-    inputs,
-    reference: referenceOf(group, chunk.index),
-    reference_origin: REFERENCE_ORIGIN,
-    metadata: { ...attributes.metadata, ...chunkMetadata(group, chunk.index, chunk.first, chunk.last, chunks) },
-  } as ImportCreateAttributes & { reference: string };
 }

@@ -1,7 +1,10 @@
 import type { Pacer } from '../transport/rate-pacer.js';
 import { paced } from '../transport/rate-pacer.js';
 import type { CallOptions, Import, ImportList, ListQuery } from '../types.js';
-import { findGroup, REFERENCE_ORIGIN, referenceOf } from './group.js';
+import { REFERENCE_ORIGIN, referenceOf } from './group.js';
+import { chooseKept, readGroup, recordsDone, type ImportGroup, type ImportGroupLoad } from './import-group.js';
+import { traceErrors } from './record-positions.js';
+import type { ChunkOutcome } from './summary.js';
 import type { ImportAllReconciliation } from './import-all-types.js';
 
 export interface ReconcileDeps {
@@ -11,28 +14,7 @@ export interface ReconcileDeps {
   write: Pacer;
 }
 
-/** The import that counts for each chunk of the group as read. */
-export function keptOf(all: Map<number, Import[]>): Map<number, Import> {
-  return new Map([...all].map(([chunk, imports]) => [chunk, chooseKept(imports)]));
-}
-
 const RUNNING: unknown[] = ['pending', 'in_progress'];
-const RANK: Record<string, number> = { completed: 3, in_progress: 2, pending: 2, interrupted: 1 };
-const done = (imported: Import) => (imported.attributes.processed_count ?? 0) + (imported.attributes.errors_count ?? 0);
-
-/**
- * The import that counts for a chunk: the completed one if any, else the most advanced (running
- * before interrupted, then the most records gone through), else the earliest. `imports` are in
- * creation order, and a tie keeps the earlier one, so every reader of the group chooses alike.
- */
-export function chooseKept(imports: readonly Import[]): Import {
-  let kept = imports[0]!;
-  for (const candidate of imports.slice(1)) {
-    const [a, b] = [RANK[candidate.attributes.status ?? ''] ?? 0, RANK[kept.attributes.status ?? ''] ?? 0];
-    if (a > b || (a === b && a < 3 && done(candidate) > done(kept))) kept = candidate;
-  }
-  return kept;
-}
 
 /**
  * Reads the group and keeps one import per chunk. Every other one still pending or in progress is
@@ -71,15 +53,31 @@ export async function reconcileGroup(
   return Promise.all(actions);
 }
 
-/** Reads the whole group (a paged read) and reconciles it. */
-export async function readAndReconcile(deps: ReconcileDeps, group: string, when: 'start' | 'end', signal: AbortSignal | undefined) {
-  const all = await findGroup(deps.list, group, deps.read, signal);
-  return { all, reconciliations: await reconcileGroup(deps, group, all, when, signal) };
+/** Reads the whole group (a paged read) and reconciles this load's imports alone: another load's are left as they are. */
+export async function readAndReconcile(deps: ReconcileDeps, group: string, load: ImportGroupLoad, when: 'start' | 'end', signal: AbortSignal | undefined) {
+  const read = await readGroup(deps.list, group, { load, read: deps.read, signal });
+  return { read, reconciliations: await reconcileGroup(deps, group, read.imports, when, signal) };
+}
+
+/**
+ * A chunk whose import ended short of completed while a duplicate (a create that landed late)
+ * completed: the end's reconciliation keeps the completed one, so the summary counts that one, read
+ * whole (`final`), its errors traced to the records with the keys the chunk kept for this.
+ */
+export async function countKept(outcomes: (ChunkOutcome | undefined)[], end: ImportGroup, final: (id: string) => Promise<Import>): Promise<void> {
+  for (const outcome of outcomes) {
+    const kept = outcome && end.kept.get(outcome.index);
+    if (!outcome || !kept || outcome.id === undefined || kept.id === outcome.id || kept.attributes.status !== 'completed' || outcome.final?.attributes.status === 'completed') continue;
+    const read = await final(kept.id);
+    const traced = outcome.keys && traceErrors(outcome.index, outcome.first, outcome.keys, read.attributes.errors_log);
+    Object.assign(outcome, { id: kept.id, final: read, error: undefined, vanished: undefined, traced });
+  }
 }
 
 function whyKept(kept: Import, other: Import): string {
   if (kept.attributes.status === 'completed') return 'completed';
-  if (RANK[kept.attributes.status ?? '']! > (RANK[other.attributes.status ?? ''] ?? 0) || done(kept) > done(other)) return 'further along';
+  // Kept over it: a status that differs ranks higher.
+  if (kept.attributes.status !== other.attributes.status || recordsDone(kept) > recordsDone(other)) return 'further along';
   return 'earlier';
 }
 

@@ -2,7 +2,7 @@ import { mergeErrors, mergeWarnings } from '../logs.js';
 import type { Import } from '../types.js';
 import { chunkItems, referenceOf } from './group.js';
 import type { ImportAllSummary, ImportChunkFailure } from './import-all-types.js';
-import type { TracedErrors } from './record-positions.js';
+import type { ChunkKeys, TracedErrors } from './record-positions.js';
 
 /** How one chunk ended: its import's final state, or the error that stopped it. */
 export interface ChunkOutcome {
@@ -18,6 +18,8 @@ export interface ChunkOutcome {
   /** The import's errors_log traced back to positions, as soon as it ended (its records' keys then let go). */
   traced?: TracedErrors;
   final?: Import;
+  /** The records' keys, kept while a late duplicate's errors may still have to be traced (the import did not complete). */
+  keys?: ChunkKeys;
   /** Its import answered 404 while followed: its last known state. */
   vanished?: Import;
   error?: unknown;

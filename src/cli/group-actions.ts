@@ -1,12 +1,12 @@
 // interrupt --group and delete --group: the group's imports, listed through the library's paged
 // listing, then one call per import, each reported on its own line; exit 1 if any failed.
-import type { ImportFilter, ImportsClient, ImportStatus, SparseImport } from '../index.js';
+import { isGroupName, readImportGroup, type Import, type ImportsClient, type ImportStatus } from '../index.js';
 import { EXIT, type ExitCode, UsageError } from './cli-error.js';
 import { messageOf } from './connect.js';
 import type { Output } from './output.js';
 
 /** What a group action needs of each import. */
-export type GroupImport = SparseImport<'reference' | 'status'>;
+export type GroupImport = Import;
 
 /** What one import's call came to: its new status, or the error. */
 export interface GroupOutcome {
@@ -16,27 +16,21 @@ export interface GroupOutcome {
   error?: string;
 }
 
-/** A group name goes into a `reference_start` filter, whose values travel comma-separated. */
+/** A group name as the library takes it: no spaces, commas or lone surrogates. */
 export function checkedGroupName(command: string, group: string): string {
-  if (!/^[^\s,]+$/.test(group)) throw new UsageError('--group must be a name without spaces or commas', command);
+  if (!isGroupName(group)) throw new UsageError('--group must be a name without spaces or commas', command);
   return group;
 }
 
 /**
- * Every import of the group, in the order they were created: references `<group>-0001` and on, as
- * importAll and Commerce Layer's CLI name chunks (`imports:group` filters by `reference_start` the
- * same way). The filter also matches a group whose name starts with this one's and a dash
- * (`skus-2` for `skus`), so each reference is checked whole. Read to the end before anything is
- * changed: deleting while paging would move imports across pages.
+ * Every import of the group (references `<group>-0001` and on, as importAll and Commerce Layer's CLI
+ * name chunks), chunk by chunk, each chunk's in the order they were created, through the library's
+ * readImportGroup; with `statuses`, only those. Read to the end before anything is changed:
+ * deleting while paging would move imports across pages.
  */
 export async function groupImports(client: ImportsClient, group: string, statuses?: ImportStatus[]): Promise<GroupImport[]> {
-  const filter = { reference_start: `${group}-`, ...(statuses && { status_in: statuses }) } as ImportFilter;
-  const ours = new RegExp(`^${group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{4,}$`);
-  const found: GroupImport[] = [];
-  for await (const each of client.listAll({ filter, sort: ['created_at', 'id'], fields: ['reference', 'status'] })) {
-    if (ours.test(each.attributes.reference ?? '')) found.push(each);
-  }
-  return found;
+  const { imports } = await readImportGroup(client, group);
+  return [...imports.values()].flat().filter((each) => !statuses || statuses.includes(each.attributes.status));
 }
 
 /** Runs `act` on each import in turn (the API's write limits are the client's to keep), and reports each. */

@@ -1,4 +1,4 @@
-import type { ImportAllSummary } from '../index.js';
+import { InputError, type ImportAllSummary } from '../index.js';
 import { EXIT, type ExitCode } from './cli-error.js';
 import { count, duration, paint } from './progress/format.js';
 import { errorsText } from './rejects/errors-field.js';
@@ -120,9 +120,10 @@ function reconciliationLines(summary: ImportAllSummary): string[] {
       `import ${each.id} could not be interrupted (${messageOf(each.error)}); run the group again`;
     return `  chunk ${each.chunk + 1} (${each.reference}) had more than one import: ${done}, import ${each.kept_id} kept. ${each.reason}`;
   });
-  if (summary.group_check_error !== undefined) {
-    lines.push(`  The group could not be read once more at the end (${messageOf(summary.group_check_error)}): run it again to find any create that landed late.`);
-  }
+  const checkError = summary.group_check_error;
+  // The last read found another load's imports in the group (left alone), or could not be made.
+  if (checkError instanceof InputError) lines.push(`  The last read of the group found another load's imports, left as they are: ${messageOf(checkError)}`);
+  else if (checkError !== undefined) lines.push(`  The group could not be read once more at the end (${messageOf(checkError)}): run it again to find any create that landed late.`);
   return lines;
 }
 

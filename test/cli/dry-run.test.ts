@@ -141,7 +141,7 @@ describe('import --dry-run', () => {
     const result = await runCli(['import', 'skus', second, '--dry-run', '--group', 'taken', '--chunk-size', '20', ...connection()]);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('All 25 records are valid.');
-    expect(result.stdout).toMatch(/The import would refuse group taken: its import \S+ \(taken-0002\) holds records 21-30, where chunk 2 of this file holds 21-25/);
+    expect(result.stdout).toMatch(/The import would refuse group taken: its import \S+ \(taken-0002\) holds records 21-30, where chunk 2 of these records holds 21-25/);
     // --json says the same: every record valid, and not ok, for the import would refuse the group.
     const json = await runCli(['import', 'skus', second, '--dry-run', '--group', 'taken', '--chunk-size', '20', '--json', ...connection()]);
     expect(json.code).toBe(2);

@@ -26,6 +26,21 @@ describe('the summary of a reconciled load', () => {
     expect(json.group_check_error).toBeNull();
   });
 
+  test("another load's import found by the last read: said as such, not as a read that failed", async () => {
+    const { client } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 2 } });
+    let created: Promise<{ id: string }> | undefined;
+    const summary = await client.importAll('tags', tags(10), {
+      group: 'shared', chunkSize: 10, intervalMs: 5,
+      onProgress: () => {
+        created ??= client.create({ resource_type: 'skus', inputs: [{ code: 'S1', name: 'Shirt', shipping_category_id: 'nBAvrhRZBl' }], reference: 'shared-0001', metadata: { chunk_items: '1-1' } });
+      },
+    });
+    const other = await created!;
+    const text = summaryText(report(summary), false);
+    expect(text).toContain(`  The last read of the group found another load's imports, left as they are: Group shared cannot be resumed with these records: its import ${other.id} (shared-0001) imports skus, where this load imports tags`);
+    expect(text).not.toContain('could not be read once more');
+  });
+
   test('two completed imports of a chunk: printed as imported twice, counted once', async () => {
     const { client } = await simulatedOrg({ rateLimits: false });
     const attributes = { resource_type: 'tags' as const, inputs: tags(10), reference: 'two-0001', metadata: { chunk_items: '1-10' } };

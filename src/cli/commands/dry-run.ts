@@ -1,6 +1,6 @@
 // `import --dry-run`: the verdict on every record and the plan, with nothing sent; and the import's
 // refusal of a file with invalid records, which prints the same verdict.
-import type { ImportsClient } from '../../index.js';
+import type { ImportResourceType, ImportsClient } from '../../index.js';
 import { EXIT, type ExitCode } from '../cli-error.js';
 import { groupPlan, type GroupPlan } from '../group-plan.js';
 import { count } from '../progress/format.js';
@@ -13,7 +13,7 @@ export const SHOWN_INVALID = 20;
 
 export interface Verdict {
   context: Context;
-  resourceType: string;
+  resourceType: ImportResourceType;
   file: string;
   format: string;
   scan: Scan;
@@ -24,6 +24,8 @@ export interface Verdict {
 export interface DryRunPlan extends Verdict {
   group: string;
   chunkSize: number;
+  /** parent_resource_id of every import, as the load would send it. */
+  parent: string | undefined;
   /** With credentials: the client that lists the group (reads only). */
   client: ImportsClient | undefined;
 }
@@ -61,7 +63,7 @@ export async function runDryRun(plan: DryRunPlan): Promise<ExitCode> {
   const { invalid: found, notes } = await plan.verdicts.found();
   const { invalid, noted } = plan.verdicts;
   const chunks = Math.ceil(plan.scan.count / plan.chunkSize);
-  const server: GroupPlan | undefined = plan.client ? await groupPlan(plan.client, plan.group, plan.scan.count, plan.chunkSize) : undefined;
+  const server: GroupPlan | undefined = plan.client ? await groupPlan(plan.client, plan.group, plan.scan.count, plan.chunkSize, { resourceType: plan.resourceType, parentResourceId: plan.parent ?? null }) : undefined;
   // The import would refuse the group before sending anything, as a usage error (exit 2).
   const exitCode = server?.conflict !== undefined ? EXIT.USAGE : invalid > 0 ? EXIT.FAILED : EXIT.OK;
   if (plan.json) {

@@ -1,4 +1,5 @@
 import type { ImportResourceType } from '../../index.js';
+import { checkedGroupName } from '../group-actions.js';
 import { choiceOption, CONNECTION_OPTIONS, integerOption, stringOption } from '../args.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { connect } from '../connect.js';
@@ -104,7 +105,7 @@ export const importCommand: Command = {
     const parent = stringOption(values, 'parent');
     const maxErrors = values['max-errors'] === undefined ? undefined : integerOption('import', values, 'max-errors', 0, Number.MAX_SAFE_INTEGER, 0);
     const groupFlag = stringOption(values, 'group');
-    if (groupFlag !== undefined && !/^[^\s,]+$/.test(groupFlag)) throw new UsageError('--group must be a name without spaces or commas', 'import');
+    if (groupFlag !== undefined) checkedGroupName('import', groupFlag);
     if (parent !== undefined && parent.trim() === '') throw new UsageError('--parent needs an id', 'import');
 
     const { output, env } = context;
@@ -124,7 +125,7 @@ export const importCommand: Command = {
       const verdict = { context, resourceType, file: input.label, format, scan, verdicts, json };
       if (dryRun) {
         const client = hasCredentials(values, env) ? (await connect('import', values, env, output.secrets)).client : undefined;
-        return await runDryRun({ ...verdict, group, chunkSize, client });
+        return await runDryRun({ ...verdict, group, chunkSize, parent, client });
       }
       if (verdicts.invalid > 0 && values['skip-errors'] !== true) return await refuseInvalid(verdict);
       const rejectsFlag = stringOption(values, 'rejects');

@@ -1,4 +1,5 @@
 import type { Import, ImportAttributeName, ImportFilter, ImportStatus, ListQuery } from '../../index.js';
+import { checkedGroupName } from '../group-actions.js';
 import { choiceOption, CONNECTION_OPTIONS, integerOption, listOption, stringOption } from '../args.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { connect } from '../connect.js';
@@ -42,7 +43,7 @@ export const listCommand: Command = {
     if (type !== undefined) filter.resource_type_eq = choiceOption('list', type, '--type', RESOURCE_TYPES);
     const group = stringOption(values, 'group');
     if (group !== undefined) {
-      if (!/^[^\s,]+$/.test(group)) throw new UsageError('--group must be a name without spaces or commas', 'list');
+      checkedGroupName('list', group);
       filter.reference_start = `${group}-`;
     }
     const since = stringOption(values, 'since');

@@ -62,6 +62,50 @@ describe('reconciling the group', () => {
     expect(byReference(simulator.imports(), 'ahead-0001').map((each) => each.status)).toStrictEqual(['interrupted', 'interrupted', 'completed']);
   });
 
+  test('in progress ranks above pending: with equal records gone through, the earlier pending one is interrupted', async () => {
+    const { simulator, client } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 4 } });
+    const records = tags(10);
+    const attributes = { resource_type: 'tags' as const, inputs: records, reference: 'rank-0001', metadata: { chunk_items: '1-10' } };
+    const pending = await client.create(attributes);
+    const running = await client.create(attributes);
+    const started = await client.retrieve(running.id); // pending → in_progress, nothing processed yet
+    expect(started.attributes).toMatchObject({ status: 'in_progress', processed_count: 0, errors_count: 0 });
+    const summary = await client.importAll('tags', records, { group: 'rank', chunkSize: 10, intervalMs: 5 });
+    expect(summary.reconciliations).toMatchObject([{ when: 'start', id: pending.id, kept_id: running.id, action: 'interrupted' }]);
+    expect(summary.reconciliations[0]!.reason).toMatch(/is further along$/);
+    expect(summary.imports.map((each) => each.id)).toStrictEqual([running.id]);
+    expect(byReference(simulator.imports(), 'rank-0001')).toStrictEqual([{ id: pending.id, status: 'interrupted' }, { id: running.id, status: 'completed' }]);
+  });
+
+  test("the run's import ends interrupted and a late duplicate completed: the summary counts the completed one for the chunk", async () => {
+    const { simulator, client } = await simulatedOrg({ rateLimits: false, pacing: { pollsToFinish: 2 } }, { timeoutMs: 200 });
+    simulator.fault({ method: 'POST', path: '/api/imports', answer: 'store-late', delayMs: 800 });
+    let interrupted: Promise<unknown> | undefined;
+    let followed: string | undefined;
+    async function* records() {
+      yield* tags(20);
+      await simulator.faultsSettled();
+      // The late create, landed: it runs to the end before the run's last read of the group.
+      const late = simulator.imports().find((each) => each.attributes.reference === 'swap-0001' && each.id !== followed)!;
+      await client.waitFor(late.id, { intervalMs: 5 });
+    }
+    const summary = await client.importAll('tags', records(), {
+      group: 'swap', chunkSize: 10, concurrency: 1, intervalMs: 5,
+      onProgress: ({ chunk, id }) => {
+        if (chunk !== 0 || interrupted) return;
+        followed = id;
+        interrupted = client.interrupt(id);
+      },
+    });
+    await interrupted;
+    const first = byReference(simulator.imports(), 'swap-0001');
+    expect(first).toStrictEqual([{ id: followed, status: 'interrupted' }, { id: expect.not.stringMatching(followed!) as string, status: 'completed' }]);
+    expect(summary).toMatchObject({ records_total: 20, imported_count: 20, failed_count: 0, not_processed_count: 0, failures: [], not_processed: [] });
+    expect(summary.imports.map((each) => each.id)).toContain(first[1]!.id);
+    expect(summary.imports.map((each) => each.id)).not.toContain(followed);
+    expect(summary.group_check_error).toBeUndefined();
+  });
+
   test('two completed imports of a chunk: counted once, reported once as imported twice', async () => {
     const { client } = await simulatedOrg({ rateLimits: false });
     const records = tags(10);
