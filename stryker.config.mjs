@@ -25,7 +25,8 @@ export default {
   coverageAnalysis: 'perTest',
   // A static mutant (a module-level constant) needs every test, with a fresh module graph each time.
   ignoreStatic: true,
-  // Committed: a clean clone re-tests only the mutants whose code or tests changed since (--force: all).
+  // The next run re-tests only the mutants whose code or tests changed (--force: all). The file is
+  // not committed: it cannot see changes to test helpers or dependencies, so each clone earns its own.
   incremental: true,
   incrementalFile: `reports/stryker-incremental-${tag}.json`,
   // Two cores: one test runner each.

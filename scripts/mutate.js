@@ -2,7 +2,7 @@
 // against that folder's own tests (stryker.config.mjs says which), then the score of each.
 // Not part of `npm test`. It builds first: the bulk tests start children that load dist/, and the
 // simulator's responses are checked against dist/openapi.json. Incremental: only mutants whose code
-// or tests changed since the committed reports/stryker-incremental-<folder>.json are run again.
+// or tests changed since this clone's last run (reports/stryker-incremental-<folder>.json) run again.
 //   npm run mutate                  every folder
 //   npm run mutate -- bulk auth     those folders only
 //   npm run mutate -- --force       every mutant again, whatever the incremental files say

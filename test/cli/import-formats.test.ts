@@ -19,7 +19,7 @@ afterAll(async () => {
 
 test('a .tsv file is split at tabs only: a comma inside a field stays in the field', async () => {
   // Every third name holds a comma ("Shirt, size 3"); none holds a tab, a quote or a line break.
-  const rows = skuRows(9, 'TSV').map((row, i) => ({ ...row, name: i % 3 === 0 ? `Shirt, size ${i}` : `Plain ${i}` }));
+  const rows: Record<string, string>[] = skuRows(9, 'TSV').map((row, i) => ({ ...row, name: i % 3 === 0 ? `Shirt, size ${i}` : `Plain ${i}` }));
   const header = Object.keys(rows[0]!);
   const tsv = [header.join('\t'), ...rows.map((row) => header.map((name) => row[name]).join('\t'))].join('\n') + '\n';
   const result = await runCli(['import', 'skus', scratch.file('products.tsv', tsv), '--group', 'tsv', '--base-url', sim.url, '--access-token', TOKEN]);
