@@ -194,6 +194,36 @@ describe('what a user is told about a file the check pass refuses', () => {
     expect(await failure(`code,name\n${rows}\nD,"never\n`, 'csv')).toBe('line 3002, column 3: the quoted field ("name") that opens here, in record 3001, is never closed');
   });
 
+  test('JSON array: what the parser did not expect, quoted as it was, a long one cut short', async () => {
+    expect(await failure('[{"a":1} 12345]', 'json')).toBe('line 1, column 10: unexpected 12345: not valid JSON');
+    expect(await failure('[{"a": 1, "b" 2}]', 'json')).toBe('line 1, column 15: unexpected 2: not valid JSON');
+    expect(await failure('[{"a":1} "a very long string more than twenty chars"]', 'json')).toBe('line 1, column 10: unexpected "a very long string …: not valid JSON');
+    expect(await failure('\uFEFF[{"a":1}]x', 'json')).toBe('line 1, column 10: unexpected "x": not valid JSON');
+  });
+
+  test('NDJSON: a line of spaces is blank; a column past nine', async () => {
+    expect((await read('{"a":1}\n   \n{"b":2}\n', 'ndjson')).records).toStrictEqual([{ a: 1 }, { b: 2 }]);
+    expect(await failure('{"a":1}\n{"abcdef": 1 2}\n', 'ndjson')).toBe('line 2, column 14: not valid JSON');
+  });
+
+  test('CSV: a zero-width no-break space is a character like any other, but for a BOM at the very start', async () => {
+    expect(await failure('a,b\n\uFEFF1,"2\n', 'csv')).toBe('line 2, column 4: the quoted field ("b") that opens here, in record 1, is never closed');
+    expect(await failure('a\uFEFF,"b\n1,2\n', 'csv')).toBe('line 1, column 4: the quoted field (field 2) that opens here, in record 1, is never closed');
+  });
+
+  test('CSV: a character cut in two by the 64 KiB reads is still UTF-8', async () => {
+    const { records } = await read(`a\n${'x'.repeat(65_533)}é\n`, 'csv');
+    expect(records).toStrictEqual([{ a: `${'x'.repeat(65_533)}é` }]);
+  });
+
+  test('a path that cannot be read as a file, in any format', async () => {
+    for (const format of ['csv', 'json', 'ndjson'] as const) {
+      const error = await scanFile({ path: scratch.dir, label: 'folder', dispose: async () => {} }, format, ',').then(() => undefined, (e: unknown) => e);
+      expect(error, format).toBeInstanceOf(FileError);
+      expect((error as FileError).message, format).toBe('folder: cannot be read');
+    }
+  });
+
   test('a file opens as itself; standard input is copied where only its owner can read it', async () => {
     const { path } = fileOf('a\n1\n');
     const input = await openInput(path);
