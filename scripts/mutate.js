@@ -9,7 +9,6 @@
 // Exits 1 when a run fails (a test failing without mutants, say), never for a low score.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
 const FOLDERS = ['readers', 'auth', 'transport', 'bulk'];
 const PATHS = { readers: 'src/cli/readers', auth: 'src/auth', transport: 'src/transport', bulk: 'src/bulk' };
@@ -27,7 +26,8 @@ const options = args.filter((arg) => arg.startsWith('-'));
 const run = (command, commandArgs, env = {}) => spawnSync(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ...env } }).status;
 
 if (run(process.execPath, ['scripts/build.js']) !== 0) process.exit(1);
-const stryker = createRequire(import.meta.url).resolve('@stryker-mutator/core/bin/stryker.js');
+// npm runs scripts from the package's root; the package exports no path to its command.
+const stryker = 'node_modules/@stryker-mutator/core/bin/stryker.js';
 const started = Date.now();
 const rows = [];
 for (const folder of folders) {
