@@ -1,6 +1,6 @@
 // The file readers alone: what each format yields, the first pass's count and hash, and where a
 // malformed file is said to break.
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -137,5 +137,115 @@ describe('sources', () => {
     expect(await lineColumnAt(path, 0)).toBe('line 1, column 1');
     expect(await lineColumnAt(path, 3)).toBe('line 2, column 1');
     expect(await lineColumnAt(path, 3 + 4)).toBe('line 2, column 3');
+  });
+});
+
+describe('what a user is told about a file the check pass refuses', () => {
+  // Over 64 KiB, read in several chunks, with a two-byte character on every line: the line and
+  // column a message gives must still count lines and characters across the chunks.
+  const skuLines = Array.from({ length: 3000 }, (_, i) => ({ code: `C${i}`, name: `é${'x'.repeat(i % 40)}` }));
+
+  test('JSON array: a record that is not an object, is empty, or holds a number JSON cannot carry', async () => {
+    expect(await failure('[{"a":1}, null]', 'json')).toBe('line 1, column 11: record 2 is null, not an object');
+    expect(await failure('[{"a":1}, 3]', 'json')).toBe('line 1, column 11: record 2 is a number, not an object');
+    expect(await failure('[true]', 'json')).toBe('line 1, column 2: record 1 is a boolean, not an object');
+    expect(await failure('[{"a":1},\n {}]', 'json')).toBe('line 2, column 2: record 2 is an empty object: a record needs at least one attribute');
+    expect(await failure('[{"a":{"b":[1, 1e400]}}]', 'json')).toBe('line 1, column 2: record 1 has a number too large for JSON at a.b[1]');
+    expect(await failure('[{"a":null,"b":"x","c":-1e999}]', 'json')).toBe('line 1, column 2: record 1 has a number too large for JSON at c');
+  });
+
+  test('JSON array: a BOM is no column, and positions hold past the first 64 KiB', async () => {
+    expect(await failure('\uFEFF[{"a":1}, 3]', 'json')).toBe('line 1, column 11: record 2 is a number, not an object');
+    expect(await failure('\uFEFF[{"a":1} {"b":2}]', 'json')).toBe('line 1, column 10: unexpected "{": not valid JSON');
+    expect(await failure('\uFEFF{"a":1}', 'json')).toBe('line 1, column 1: expected an array of records, "[" first');
+    const text = `[{"a":1},\n${skuLines.map((line) => JSON.stringify(line)).join(',\n')},\n 7]`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(128 * 1024);
+    expect(await failure(text, 'json')).toBe('line 3002, column 2: record 3002 is a number, not an object');
+  });
+
+  test('NDJSON: a line that is not an object, is empty, or holds a number JSON cannot carry', async () => {
+    expect(await failure('{"a":1}\nnull\n', 'ndjson')).toBe('line 2: record 2 is null, not an object');
+    expect(await failure('{"a":1}\n"s"\n', 'ndjson')).toBe('line 2: record 2 is a string, not an object');
+    expect(await failure('{}\n', 'ndjson')).toBe('line 1: record 1 is an empty object: a record needs at least one attribute');
+    expect(await failure('{"x":[{"y":-1e999}]}', 'ndjson')).toBe('line 1: record 1 has a number too large for JSON at x[0].y');
+    expect(await failure('{"a":1}\n{"a": 1 2}', 'ndjson')).toBe('line 2, column 9: not valid JSON');
+    expect(await failure(Buffer.concat([Buffer.from('{"a":1}\n{"a":2}\n{"a":"'), Buffer.from([0xff]), Buffer.from('"}\n')]), 'ndjson')).toBe('line 3: not valid UTF-8');
+    const text = `${skuLines.map((line) => JSON.stringify(line)).join('\n')}\n{"a":1,}\n`;
+    expect(await failure(text, 'ndjson')).toBe('line 3001, column 8: not valid JSON');
+  });
+
+  test('NDJSON: a BOM, a last line without a line feed, and a record longer than a read', async () => {
+    const long = { code: 'L', name: 'y'.repeat(200_000) };
+    const { scan, records } = await read(`\uFEFF{"a":1}\r\n${JSON.stringify(long)}\n{"b":2}`, 'ndjson');
+    expect(scan.count).toBe(3);
+    expect(records).toStrictEqual([{ a: 1 }, long, { b: 2 }]);
+  });
+
+  test('CSV: a bare quote, a quote never closed, and header names, with the line and column to look at', async () => {
+    expect(await failure('a,b\n1,5" x\n', 'csv')).toBe(
+      'line 2, column 3: a field ("b") of record 1 holds a quote without being quoted (quote the whole field and double the quote: "5"" screen")',
+    );
+    expect(await failure('a,b\n1,2\n"3,4\n', 'csv')).toBe('line 3, column 1: the quoted field ("a") that opens here, in record 2, is never closed');
+    expect(await failure('a;b\n1;"2\n', 'csv', ';')).toBe('line 2, column 3: the quoted field ("b") that opens here, in record 1, is never closed');
+    expect(await failure('a,"b\n1,2\n', 'csv')).toBe('line 1, column 3: the quoted field (field 2) that opens here, in record 1, is never closed');
+    expect(await failure('a, ,c\n1,2,3\n', 'csv')).toBe('line 1: column 2 of the header has no name');
+  });
+
+  test('CSV: fields counted past nine, whatever the column the record ends at', async () => {
+    const header = Array.from({ length: 11 }, (_, i) => `c${i + 1}`).join(',');
+    expect(await failure(`${header}\n1,2,3,4,5,6,7,8,9,10,11,12\n`, 'csv')).toBe('line 2: record 1 has 12 fields where the header has 11');
+    expect(await failure('a,b\n1,2\n"two\nlines",2,34567890123\n', 'csv')).toBe('line 4: record 2 has 3 fields where the header has 2');
+  });
+
+  test('CSV: bytes that are not UTF-8, at the character where they start, past the first 64 KiB too', async () => {
+    const latin1 = (before: string, after = '') => Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(after)]);
+    expect(await failure(latin1('a,b\n1,Caf', 's\n'), 'csv')).toBe('line 2, column 6: is not valid UTF-8 (save it as UTF-8)');
+    // Cut short in the middle of a character: the file ends where it stops being UTF-8.
+    expect(await failure(Buffer.concat([Buffer.from('a,b\n1,Caf'), Buffer.from([0xc3])]), 'csv')).toBe('line 2, column 6: is not valid UTF-8 (save it as UTF-8)');
+    const rows = skuLines.map(({ code, name }) => `${code},${name}`).join('\n');
+    expect(await failure(latin1(`code,name\n${rows}\nD,ab`, '\n'), 'csv')).toBe('line 3002, column 5: is not valid UTF-8 (save it as UTF-8)');
+    expect(await failure(`code,name\n${rows}\nD,"never\n`, 'csv')).toBe('line 3002, column 3: the quoted field ("name") that opens here, in record 3001, is never closed');
+  });
+
+  test('JSON array: what the parser did not expect, quoted as it was, a long one cut short', async () => {
+    expect(await failure('[{"a":1} 12345]', 'json')).toBe('line 1, column 10: unexpected 12345: not valid JSON');
+    expect(await failure('[{"a": 1, "b" 2}]', 'json')).toBe('line 1, column 15: unexpected 2: not valid JSON');
+    expect(await failure('[{"a":1} "a very long string more than twenty chars"]', 'json')).toBe('line 1, column 10: unexpected "a very long string …: not valid JSON');
+    expect(await failure('\uFEFF[{"a":1}]x', 'json')).toBe('line 1, column 10: unexpected "x": not valid JSON');
+  });
+
+  test('NDJSON: a line of spaces is blank; a column past nine', async () => {
+    expect((await read('{"a":1}\n   \n{"b":2}\n', 'ndjson')).records).toStrictEqual([{ a: 1 }, { b: 2 }]);
+    expect(await failure('{"a":1}\n{"abcdef": 1 2}\n', 'ndjson')).toBe('line 2, column 14: not valid JSON');
+  });
+
+  test('CSV: a zero-width no-break space is a character like any other, but for a BOM at the very start', async () => {
+    expect(await failure('a,b\n\uFEFF1,"2\n', 'csv')).toBe('line 2, column 4: the quoted field ("b") that opens here, in record 1, is never closed');
+    expect(await failure('a\uFEFF,"b\n1,2\n', 'csv')).toBe('line 1, column 4: the quoted field (field 2) that opens here, in record 1, is never closed');
+  });
+
+  test('CSV: a character cut in two by the 64 KiB reads is still UTF-8', async () => {
+    const { records } = await read(`a\n${'x'.repeat(65_533)}é\n`, 'csv');
+    expect(records).toStrictEqual([{ a: `${'x'.repeat(65_533)}é` }]);
+  });
+
+  test('a path that cannot be read as a file, in any format', async () => {
+    for (const format of ['csv', 'json', 'ndjson'] as const) {
+      const error = await scanFile({ path: scratch.dir, label: 'folder', dispose: async () => {} }, format, ',').then(() => undefined, (e: unknown) => e);
+      expect(error, format).toBeInstanceOf(FileError);
+      expect((error as FileError).message, format).toBe('folder: cannot be read');
+    }
+  });
+
+  test('a file opens as itself; standard input is copied where only its owner can read it', async () => {
+    const { path } = fileOf('a\n1\n');
+    const input = await openInput(path);
+    expect([input.path, input.label]).toStrictEqual([path, path]);
+    const copy = await openInput('-', Readable.from([Buffer.from('a\n1\n')]));
+    try {
+      expect(statSync(copy.path).mode & 0o777).toBe(0o600);
+    } finally {
+      await copy.dispose();
+    }
   });
 });

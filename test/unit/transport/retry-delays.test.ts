@@ -20,6 +20,22 @@ const SLACK = 2;
 const update = (c = client()) => c.update('imp0rt', { reference: 'R-1' });
 
 describe('the wait before a retry after a 429', () => {
+  test.each([
+    // Seconds, with a fraction and spaces around: honoured.
+    ['0.45', 450],
+    [' 0.45 ', 450],
+    // Neither seconds nor an HTTP date (each starts with a day name): ignored, the backoff is waited.
+    ['1x', 120],
+    ['1 Jan 2000', 120],
+    ['soon', 120],
+  ])('Retry-After %j: waits about %i ms', async (retryAfter, expected) => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.999); // the backoff: 120 ms
+    server.script(rateLimited({ retryAfter }), importResponse());
+    await update(client({ retry: { baseDelayMs: 120, maxDelayMs: 1_000 } }));
+    // Read otherwise, "1x" (NaN) and "1 Jan 2000" (a date in the past) would not wait at all.
+    expect(gaps()[0]).toBeGreaterThanOrEqual(expected * 0.999 - SLACK);
+  });
+
   test('Retry-After in seconds: the wait is capped at maxDelayMs', async () => {
     server.script(rateLimited({ retryAfter: '1' }), importResponse());
     const { value } = await timed(() => update());
