@@ -4,19 +4,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { csvRecordBatches } from '../../src/cli/rejects/csv-records.js';
+import { seededRandom as random } from '../../src/simulator/fault-random.js';
 import { scratchDir } from './run-cli.js';
-
-/** A small seeded generator (mulberry32), so that a failing file can be made again from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function csvFile(seed: number): { text: string; newline: string } {
   const next = random(seed);
