@@ -103,8 +103,9 @@ describe('when the next poll is due, with imports moving in time', () => {
     const summary = await client.importAll('skus', skus(1000), { group: 'aimed', intervalMs: 100 });
     expect(summary).toMatchObject({ imported_count: 1000, failures: [] });
     const reads = readsOf(simulator, simulator.imports()[0]!.id);
-    // Two polls show its rate; the next is aimed just past its end. Late timers only mean fewer polls.
-    expect(reads.length).toBeGreaterThanOrEqual(3);
+    // Two polls show its rate; the next is aimed just past its end. Late timers only mean fewer polls
+    // (on a loaded machine the first poll may already find it completed): at least one, then the final read.
+    expect(reads.length).toBeGreaterThanOrEqual(2);
     expect(reads.length).toBeLessThanOrEqual(6);
     expect(reads.at(-1)).toBe('final 200');
   });
