@@ -37,7 +37,8 @@ export type ImportsClientOptions = CommonOptions &
     | { /** An origin such as http://127.0.0.1:4010 (plain http only on loopback). */ baseUrl: string; organization?: never }
   );
 
-export interface ResolvedOptions extends TransportConfig {
+// Without the pacers and the token observer, which the client makes for itself.
+export interface ResolvedOptions extends Omit<TransportConfig, 'pacers' | 'observeToken'> {
   environment: ApiEnvironment | undefined;
   origin: string;
   headers: Record<string, string>;

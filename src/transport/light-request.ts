@@ -20,6 +20,7 @@ export class LightRequest {
 
   /** openapi-fetch checks what middleware returns with `instanceof Request`: accept real ones too. */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof globalThis.Request || (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === LightRequest.prototype);
+    // Object(value): null and undefined have no prototype to ask for.
+    return value instanceof globalThis.Request || Object.getPrototypeOf(Object(value)) === LightRequest.prototype;
   }
 }

@@ -17,9 +17,9 @@ export type { CallState };
 /** What the transport needs of the client's options, already checked. */
 export interface TransportConfig {
   /** Counts every request sent, reads and writes apart, for callers that pace themselves (importAll). */
-  pacers?: { read: Pacer; write: Pacer };
+  pacers: { read: Pacer; write: Pacer };
   /** Told each token before it is sent, so that pacing can follow the environment its claims name. */
-  observeToken?: (token: string) => void;
+  observeToken: (token: string) => void;
   accessToken: AccessToken;
   fetch: typeof globalThis.fetch | undefined;
   timeoutMs: number;
@@ -58,10 +58,10 @@ export function createTransport(config: TransportConfig): (request: OutgoingRequ
       const token = fresh ?? (typeof config.accessToken === 'string' ? config.accessToken : await tokenFrom(config.accessToken, state, signal, false));
       fresh = undefined;
       if (signal?.aborted) throw signal.reason;
-      config.observeToken?.(token);
+      config.observeToken(token);
       headers.authorization = `Bearer ${token}`;
       // Every request counts against the API's limits; a paced call's first one was counted when it took its turn.
-      if (config.pacers && !(state.paced && state.attempts === 0)) (request.method === 'GET' ? config.pacers.read : config.pacers.write).record();
+      if (!(state.paced && state.attempts === 0)) (request.method === 'GET' ? config.pacers.read : config.pacers.write).record();
       state.attempts++;
       const canRetry = retry < config.retry.retries;
       let response: Response;

@@ -82,6 +82,77 @@ describe('a buffered response', () => {
   });
 });
 
+describe('a buffered response, where a real one would do the same', () => {
+  /** What a real Response with the same body throws or rejects with, for each way of reading it a second time. */
+  async function secondReads(response: Response): Promise<string[]> {
+    await response.text();
+    const messages: string[] = [];
+    for (const read of [() => response.text(), () => response.json(), () => response.arrayBuffer(), () => response.blob(), () => response.formData()]) {
+      messages.push(await read().then(() => 'resolved', (error: Error) => `${error.constructor.name}: ${error.message}`));
+    }
+    try {
+      response.clone();
+      messages.push('cloned');
+    } catch (error) {
+      messages.push(`${(error as Error).constructor.name}: ${(error as Error).message}`);
+    }
+    return messages;
+  }
+
+  test('reading a body a second time fails with the same errors, messages included', async () => {
+    const { response } = await buffered();
+    expect(await secondReads(response)).toStrictEqual(await secondReads(new Response(TEXT, { headers: { 'content-type': JSON_API } })));
+  });
+
+  test('before anything is read, its body is a stream nobody has touched', async () => {
+    const { response } = await buffered();
+    const body = response.body!;
+    expect([body.locked, response.bodyUsed]).toStrictEqual([false, false]);
+    expect(await new Response(body).text()).toBe(TEXT);
+  });
+
+  test('its body is one stream, however often it is asked for', async () => {
+    const { response } = await buffered();
+    expect(response.body).toBe(response.body);
+  });
+
+  test('however its body was reached first, a second read fails as a real one\'s does', async () => {
+    const outcome = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: Error) => `${error.constructor.name}: ${error.message}`);
+    /** Looks at the body's stream, reads the text, then asks for the bytes; or reads the stream whole, then asks. */
+    const sequences = {
+      lookThenText: async (response: Response) => {
+        void response.body;
+        await response.text();
+        return [await outcome(response.blob()), await outcome(response.arrayBuffer())];
+      },
+      streamThenBytes: async (response: Response) => {
+        await new Response(response.body).text();
+        return [response.bodyUsed, await outcome(response.arrayBuffer()), await outcome(response.text())];
+      },
+    };
+    for (const [name, sequence] of Object.entries(sequences)) {
+      const real = await sequence(new Response(TEXT, { headers: { 'content-type': JSON_API } }));
+      expect(await sequence((await buffered()).response), name).toStrictEqual(real);
+    }
+  });
+
+  test('gives form data and bytes as a real response does', async () => {
+    const { response } = await buffered('a=1&b=%C3%A9', { status: 200, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await response.formData();
+    expect([...form.entries()]).toStrictEqual([['a', '1'], ['b', 'é']]);
+    expect(response.bodyUsed).toBe(true);
+
+    // bytes() came to the Fetch standard late: a buffered response has it exactly where the runtime's Response does.
+    const bytesOf = (value: Response) => (value as unknown as { bytes?: () => Promise<Uint8Array> }).bytes;
+    const fresh = (await buffered()).response;
+    expect(typeof bytesOf(fresh)).toBe(typeof bytesOf(new Response('')));
+    if (!bytesOf(fresh)) console.log('this runtime\'s Response has no bytes(): only its absence is checked');
+    else {
+      expect(new TextDecoder().decode(await bytesOf(fresh)!.call(fresh))).toBe(TEXT);
+    }
+  });
+});
+
 describe('openapi-fetch reading a buffered response', () => {
   const client = createClient<Record<string, never>>({
     baseUrl: 'http://127.0.0.1:1',

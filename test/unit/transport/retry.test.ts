@@ -193,3 +193,40 @@ function rawPost() {
   const raw = client().raw as unknown as { POST(path: string, init: object): Promise<{ response: Response }> };
   return raw.POST('/api/imports', { body: { data: { type: 'imports', attributes: { resource_type: 'skus' } } } });
 }
+
+describe('delete, sent again', () => {
+  test('a 404 after a 503 resolves: the first attempt may have deleted the import', async () => {
+    server.script(failure(503), failure(404, 'RECORD_NOT_FOUND'));
+    await expect(client().delete('imp0rt')).resolves.toBeUndefined();
+    expect(server.requests.map((request) => request.method)).toStrictEqual(['DELETE', 'DELETE']);
+  });
+
+  test('a 404 after a lost connection resolves too', async () => {
+    server.script(resetConnection(), failure(404, 'RECORD_NOT_FOUND'));
+    await expect(client().delete('imp0rt')).resolves.toBeUndefined();
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test('a 404 after a 429 is the ApiError: the API refused the first attempt before doing anything', async () => {
+    server.script(rateLimited({ retryAfter: '0' }), failure(404, 'RECORD_NOT_FOUND'));
+    await expect(client().delete('imp0rt')).rejects.toMatchObject({ status: 404, code: 'RECORD_NOT_FOUND', attempts: 2 });
+  });
+});
+
+describe('calls made through raw', () => {
+  test('a GET is retried on a 503, as the client\'s own reads are', async () => {
+    server.script(failure(503), importResponse());
+    const { data, response } = await client().raw.GET('/api/imports/{importId}', { params: { path: { importId: 'imp0rt' } } });
+    expect(response.status).toBe(200);
+    expect(data?.data.id).toBe('imp0rt');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test('a POST is not retried on a 503: it may have created the import', async () => {
+    server.script(failure(503), importResponse());
+    const { error, response } = await client().raw.POST('/api/imports', { body: { data: { type: 'imports', attributes: { resource_type: 'skus', inputs: [{ code: 'A' }] } } } });
+    expect(response.status).toBe(503);
+    expect(error).toBeDefined();
+    expect(server.requests).toHaveLength(1);
+  });
+});
