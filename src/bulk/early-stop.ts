@@ -7,8 +7,8 @@
  * never interrupted). With `maxErrors`: once more than that many records have failed. Only the chunks
  * this run created or found running count: those an earlier run finished ran with its settings.
  */
-export const STOP_AFTER_CHUNKS = 3;
-export const STOP_FAILED_SHARE = 0.5;
+const STOP_AFTER_CHUNKS = 3;
+const STOP_FAILED_SHARE = 0.5;
 
 export interface EndedChunk {
   status: string | undefined;

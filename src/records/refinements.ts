@@ -11,7 +11,6 @@ export interface NumberRefinement {
   exclusiveMinimum?: number;
 }
 
-const DASHBOARD = 'dashboard-apps apps/imports/src/components/InputParser/schemas';
 const nonNegativeInt: NumberRefinement = { integer: true, minimum: 0 };
 const positiveInt: NumberRefinement = { integer: true, exclusiveMinimum: 0 };
 
@@ -62,4 +61,3 @@ export const CONDITIONS: Readonly<Partial<Record<ImportResourceType, Readonly<Re
   sku_options: { currency_code: { unlessAny: ['market_id'] } },
 };
 
-export const REFINEMENTS_SOURCE = DASHBOARD;

@@ -139,7 +139,7 @@ export function resumeMessage(resume: ImportAllResume, chunksTotal: number): str
 }
 
 /** --skip-errors on a resumed run reaches only the chunks this run creates: said, not ignored silently. */
-export function skipErrorsNotice(resume: ImportAllResume, skipErrors: boolean): string | undefined {
+function skipErrorsNotice(resume: ImportAllResume, skipErrors: boolean): string | undefined {
   const running = resume.running;
   const kept = resume.interrupted - resume.retrying;
   if (!skipErrors || running + kept === 0) return undefined;

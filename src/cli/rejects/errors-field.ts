@@ -13,7 +13,7 @@ export function errorsText(record: Pick<ImportFailedRecord, 'errors'>): string {
 }
 
 /** Why a record was not processed, as the rejects file marks it. */
-export function notProcessedText(range: ImportNotProcessed): string {
+function notProcessedText(range: ImportNotProcessed): string {
   const chunk = `chunk ${range.chunk + 1}`;
   if (range.reason === 'interrupted') return `not processed: ${chunk} was interrupted before this record`;
   if (range.reason === 'stopped') return `not processed: the load stopped early, before ${chunk} was sent`;
